@@ -1,0 +1,3 @@
+from councilwatch.cli import main
+
+main()

@@ -1,0 +1,170 @@
+"""The Python API: open the knowledge base and ask it questions.
+
+    >>> from councilwatch.api import KnowledgeBase
+    >>> kb = KnowledgeBase.open()            # the embedded SQLite default
+    >>> kb.presidency("2024-07").name
+    'Russian Federation'
+    >>> [m["state"] for m in kb.members("CSTO", "2024-07-01")]
+    ['ARM', 'BLR', 'KAZ', 'KGZ', 'RUS', 'TJK']
+
+The CLI and the web application are thin layers over this class.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+
+from councilwatch import config
+from councilwatch.dates import parse_day, parse_month
+from councilwatch.errors import UnknownOrganisation, UnknownName, UnknownState
+from councilwatch.model import Presidency
+from councilwatch.resolve import NameIndex
+from councilwatch.store import Store
+
+
+def open_store(url: str, *, load_curated: bool = True) -> Store:
+    """Open the store, creating or migrating it and loading the curated facts when they changed."""
+    store = Store(url)
+    if not load_curated:
+        store.migrate()
+        return store
+    from councilwatch.sources import curated
+
+    if store.meta_value("curated_digest") != curated.package_digest():
+        store.migrate()
+        curated.load(store)
+    return store
+
+
+def as_day(value: date | str | None) -> date:
+    if value is None:
+        return date.today()
+    if isinstance(value, date):
+        return value
+    return parse_day(value)
+
+
+class KnowledgeBase:
+    """Questions about states, organisations and the Council, answered from the store."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    @classmethod
+    def open(cls, db: str | None = None) -> KnowledgeBase:
+        return cls(open_store(config.database_url(db)))
+
+    # -- names ---------------------------------------------------------------
+    @cached_property
+    def _org_names(self) -> NameIndex:
+        from councilwatch.store import organisations
+
+        with self.store.read() as conn:
+            return NameIndex("organisation", organisations.name_index(conn))
+
+    @cached_property
+    def _state_names(self) -> NameIndex:
+        from councilwatch.store import states
+
+        with self.store.read() as conn:
+            return NameIndex("state", states.name_index(conn))
+
+    def organisation_id(self, name: str) -> str:
+        try:
+            return self._org_names.resolve(name)
+        except UnknownName as exc:
+            raise UnknownOrganisation(name, exc.candidates) from None
+
+    def state_id(self, name: str) -> str:
+        try:
+            return self._state_names.resolve(name)
+        except UnknownName as exc:
+            raise UnknownState(name, exc.candidates) from None
+
+    # -- organisations -------------------------------------------------------
+    def organisation(self, name: str) -> dict:
+        from councilwatch.store import organisations
+
+        with self.store.read() as conn:
+            return organisations.get_organisation(conn, self.organisation_id(name))
+
+    def organisations(self) -> list[dict]:
+        from councilwatch.store import organisations
+
+        with self.store.read() as conn:
+            return organisations.all_organisations(conn)
+
+    def members(self, org: str, on: date | str | None = None, include_withdrawn: bool = False) -> list[dict]:
+        """States with a status in the organisation on a day: state, name, status, since, until, source."""
+        from councilwatch.store import organisations
+
+        org_id, day = self.organisation_id(org), as_day(on)
+        with self.store.read() as conn:
+            rows = organisations.members_on(conn, org_id, day, include_withdrawn)
+        return [_membership_row(r) for r in rows]
+
+    def memberships(self, state: str, on: date | str | None = None) -> list[dict]:
+        from councilwatch.store import organisations
+
+        iso3 = self.state_id(state)
+        day = as_day(on) if on is not None else None
+        with self.store.read() as conn:
+            rows = organisations.memberships_of(conn, iso3, day)
+        return [{"organisation": r["organisation"], "organisation_name": r["organisation_name"], **_membership_row(r)} for r in rows]
+
+    def overlap(self, orgs: list[str], on: date | str | None = None) -> dict:
+        """States in all the organisations on a day, and the states × organisations matrix."""
+        ids = [self.organisation_id(o) for o in orgs]
+        day = as_day(on)
+        per_org = {oid: {m["state"]: m for m in self.members(oid, day)} for oid in ids}
+        names = {s: m["name"] for rows in per_org.values() for s, m in rows.items()}
+        in_all = sorted(set.intersection(*(set(r) for r in per_org.values())) if per_org else set(), key=lambda s: names[s])
+        matrix = [
+            {"state": s, "name": names[s], **{oid: (per_org[oid][s]["status"] if s in per_org[oid] else None) for oid in ids}}
+            for s in sorted(names, key=lambda s: names[s])
+        ]
+        return {"on": day.isoformat(), "organisations": ids,
+                "in_all": [{"state": s, "name": names[s]} for s in in_all], "matrix": matrix}
+
+    def history(self, org: str) -> list[dict]:
+        from councilwatch.store import organisations
+
+        org_id = self.organisation_id(org)
+        with self.store.read() as conn:
+            rows = organisations.history(conn, org_id)
+        return [_membership_row(r) for r in rows]
+
+    # -- states -------------------------------------------------------------
+    def state(self, name: str) -> dict:
+        from councilwatch.store import states
+
+        with self.store.read() as conn:
+            return states.get_state(conn, self.state_id(name))
+
+    # -- the Council ---------------------------------------------------------
+    def presidency(self, month: str) -> Presidency:
+        from councilwatch import council
+
+        year, m = parse_month(month)
+        with self.store.read() as conn:
+            return council.presidency_of(conn, year, m)
+
+    def composition(self, on: date | str | None = None, year: int | None = None) -> list[dict]:
+        """Members on a day, or during a year: state, name, seat, term start and end, source."""
+        from councilwatch import council
+
+        with self.store.read() as conn:
+            rows = council.composition_in_year(conn, year) if year is not None else council.composition_on(conn, as_day(on))
+        return [
+            {"state": r["state"], "name": r["state_name"], "seat": r["seat"],
+             "from": r["start"].isoformat(), "to": r["end"].isoformat() if r["end"] else None, "source": r["source"]}
+            for r in rows
+        ]
+
+
+def _membership_row(r: dict) -> dict:
+    return {
+        "state": r["state"], "name": r["state_name"], "status": r["status"], "since": r["start"],
+        "until": r["end"], "source": r["source"], "note": r["note"] or "",
+    }
