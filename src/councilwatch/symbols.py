@@ -185,23 +185,20 @@ def parse(text: str) -> Symbol:
         return BadSymbol(original, reason)
 
     # Split into components; each may carry parenthesised groups: "PV.9678(Resumption1)".
+    # `events` keeps components and groups in printed order, so modifiers keep their order.
     comps: list[str] = []
-    groups: list[tuple[int, str]] = []  # (index of the component it follows, group text)
+    events: list[tuple[str, str]] = []  # ("comp", text) or ("group", text)
     for raw in compact.split("/"):
         head = raw.split("(", 1)[0]
         tail = raw[len(head):]
         if _PAREN.sub("", tail):
             raise bad(f"unbalanced or misplaced parentheses in {raw!r}")
-        if not head:
-            if tail:  # "S/RES/2719/(2023)": a group after a slash belongs to the previous component
-                if not comps:
-                    raise bad("symbol starts with parentheses")
-            else:
-                raise bad("empty component (doubled or trailing '/')")
-        else:
+        if head:
             comps.append(head.upper())
-        for g in _PAREN.findall(tail):
-            groups.append((len(comps) - 1, g.upper()))
+            events.append(("comp", head.upper()))
+        elif not tail or not comps:
+            raise bad("empty component (doubled, leading or trailing '/')")
+        events.extend(("group", g.upper()) for g in _PAREN.findall(tail))
     for c in comps:
         if not _COMPONENT.match(c):
             raise bad(f"unexpected characters in {c!r}")
@@ -212,54 +209,41 @@ def parse(text: str) -> Symbol:
     if organ not in DOCUMENT_ORGANS and organ not in PRESS_SERIES:
         raise bad(f"unknown organ {organ!r}")
 
-    # Trailing /Add.1, /Rev.2, /Corr.1 ... (several may follow each other).
-    modifiers: list[tuple[str, int]] = []
-    paren_mods: list[tuple[int, tuple[str, int]]] = []
+    # Trailing /Add.1, /Rev.2, /Corr.1 ... (several may follow each other) are modifiers.
+    core_len = len(comps)
+    while core_len > 2 and _SLASH_MOD.match(comps[core_len - 1]):
+        core_len -= 1
+
+    ordered: list[tuple[str, int]] = []
     year_in_paren: int | None = None
     roman_session: str | None = None
-    core_len = len(comps)
-    while core_len > 2:
-        m = _SLASH_MOD.match(comps[core_len - 1])
-        if not m:
-            break
-        core_len -= 1
-    for i in range(core_len, len(comps)):
-        m = _SLASH_MOD.match(comps[i])
-        modifiers.append((_MOD_CANON[m.group(1)], int(m.group(2))))
-
-    for idx, g in groups:
-        if re.fullmatch(r"[0-9]{4}", g):
+    seen = 0
+    for what, val in events:
+        if what == "comp":
+            seen += 1
+            if seen > core_len:
+                m = _SLASH_MOD.match(val)
+                ordered.append((_MOD_CANON[m.group(1)], int(m.group(2))))
+            continue
+        if re.fullmatch(r"[0-9]{4}", val):
             if year_in_paren is not None:
                 raise bad("two years in parentheses")
-            year_in_paren = _check_year(int(g), bad)
-        elif m := _RESUMPTION.match(g):
+            year_in_paren = _check_year(int(val), bad)
+        elif m := _RESUMPTION.match(val):
             n = int(m.group(1)) if m.group(1) else (_roman_to_int(m.group(2)) if m.group(2) else 1)
             if not n:
-                raise bad(f"bad resumption number in ({g})")
-            paren_mods.append((idx, ("Resumption", n)))
-        elif m := _PART.match(g):
+                raise bad(f"bad resumption number in ({val})")
+            ordered.append(("Resumption", n))
+        elif m := _PART.match(val):
             part = m.group(1)
             n = int(part) if part.isdigit() else _roman_to_int(part)
             if not n:
-                raise bad(f"bad part number in ({g})")
-            paren_mods.append((idx, ("Part", n)))
-        elif _roman_to_int(g) or re.fullmatch(r"ES-[IVX]+|S-[IVX]+", g):
-            roman_session = g
+                raise bad(f"bad part number in ({val})")
+            ordered.append(("Part", n))
+        elif _roman_to_int(val) or re.fullmatch(r"(?:ES|S)-[IVX]+", val) and _roman_to_int(val.split("-")[1]):
+            roman_session = val
         else:
-            raise bad(f"unexpected ({g.lower()}) in a symbol")
-    # Parenthesised modifiers sit in printed order among the slash modifiers.
-    ordered: list[tuple[str, int]] = []
-    for idx, mod in sorted(paren_mods, key=lambda p: p[0]):
-        ordered.append(mod)
-    # Parentheses before a slash modifier print first: "S/PV.3745 (Resumption 1)/Corr.1".
-    if paren_mods and modifiers:
-        first_paren_idx = min(i for i, _ in paren_mods)
-        if first_paren_idx >= core_len:  # "S/PV.1/Corr.1 (Resumption 1)"
-            ordered = modifiers[: first_paren_idx - core_len + 1] + ordered + modifiers[first_paren_idx - core_len + 1:]
-        else:
-            ordered = ordered + modifiers
-    else:
-        ordered = ordered + modifiers
+            raise bad(f"unexpected ({val.lower()}) in a symbol")
     core = [_canon_component(c) for c in comps[:core_len]]
 
     if organ in PRESS_SERIES and organ not in DOCUMENT_ORGANS:
@@ -311,8 +295,6 @@ def _security_council(core: list[str], year_in_paren: int | None, bad) -> Symbol
             raise bad("a presidential statement is S/PRST/<year>/<number>")
         y = _check_year(_int(rest[1], "year", bad), bad)
         return Symbol("S", "presidential_statement", body, y, _int(rest[2], "statement number", bad))
-    if head == "AGENDA":  # already canonicalised to "Agenda"
-        raise AssertionError  # pragma: no cover
     if head == "Agenda":
         if len(rest) != 2:
             raise bad("an agenda is S/Agenda/<meeting number>")
