@@ -296,6 +296,17 @@ OBSERVERS = {
             f"{SRC_NONMEMBER} ; A/RES/67/19"),
 }
 
+# Territories that are not states but belong to regional organisations in their
+# own right (CARICOM, the Pacific Islands Forum). Names from ISO 3166 (pycountry).
+SRC_M49 = "https://unstats.un.org/unsd/methodology/m49/"
+TERRITORIES = {
+    "AIA": ["Anguilla"], "BMU": ["Bermuda"], "VGB": ["British Virgin Islands"],
+    "CYM": ["Cayman Islands"], "TCA": ["Turks and Caicos Islands"], "MSR": ["Montserrat"],
+    "COK": ["Cook Islands"], "NIU": ["Niue"], "TKL": ["Tokelau"], "WLF": ["Wallis and Futuna"],
+    "PYF": ["French Polynesia"], "NCL": ["New Caledonia"], "GUM": ["Guam"],
+    "ASM": ["American Samoa"], "MNP": ["Northern Mariana Islands"],
+}
+
 HEADER = ["iso3", "m49", "name", "short_name", "aliases", "un_admitted", "un_ended",
           "predecessor", "successor", "source"]
 
@@ -358,6 +369,13 @@ def rows() -> list[dict[str, str]]:
             "short_name": short, "aliases": _aliases(name, short, aliases),
             "un_admitted": "", "un_ended": "", "predecessor": "", "successor": "",
             "source": src,
+        })
+    for iso3, (short,) in TERRITORIES.items():
+        c = _current(iso3)
+        out.append({
+            "iso3": iso3, "m49": c.numeric, "name": c.name, "short_name": short,
+            "aliases": _aliases(c.name, short, []), "un_admitted": "", "un_ended": "",
+            "predecessor": "", "successor": "", "source": SRC_M49,
         })
     out.sort(key=lambda r: r["iso3"])
     return out

@@ -18,7 +18,7 @@ from functools import cached_property
 from councilwatch import config
 from councilwatch.dates import parse_day, parse_month
 from councilwatch.errors import UnknownOrganisation, UnknownName, UnknownState
-from councilwatch.model import Presidency
+from councilwatch.model import MEMBERSHIP_STATUSES, Presidency
 from councilwatch.resolve import NameIndex
 from councilwatch.store import Store
 
@@ -113,13 +113,20 @@ class KnowledgeBase:
             rows = organisations.memberships_of(conn, iso3, day)
         return [{"organisation": r["organisation"], "organisation_name": r["organisation_name"], **_membership_row(r)} for r in rows]
 
-    def overlap(self, orgs: list[str], on: date | str | None = None) -> dict:
-        """States in all the organisations on a day, and the states × organisations matrix."""
+    def overlap(self, orgs: list[str], on: date | str | None = None, any_status: bool = False) -> dict:
+        """States belonging to all the organisations on a day, and the states × organisations matrix.
+
+        "Belonging" means a membership status (member, participation frozen, suspended);
+        with `any_status` an observer, partner or applicant counts too.
+        """
         ids = [self.organisation_id(o) for o in orgs]
         day = as_day(on)
         per_org = {oid: {m["state"]: m for m in self.members(oid, day)} for oid in ids}
         names = {s: m["name"] for rows in per_org.values() for s, m in rows.items()}
-        in_all = sorted(set.intersection(*(set(r) for r in per_org.values())) if per_org else set(), key=lambda s: names[s])
+        counted = [
+            {s for s, m in rows.items() if any_status or m["status"] in MEMBERSHIP_STATUSES} for rows in per_org.values()
+        ]
+        in_all = sorted(set.intersection(*counted) if counted else set(), key=lambda s: names[s])
         matrix = [
             {"state": s, "name": names[s], **{oid: (per_org[oid][s]["status"] if s in per_org[oid] else None) for oid in ids}}
             for s in sorted(names, key=lambda s: names[s])

@@ -110,13 +110,18 @@ def memberships(state: str, on: str | None, fmt: str, db: str | None) -> None:
 @click.argument("organisations", nargs=-1, required=True)
 @click.option("--on", "on", metavar="DATE", help="The day (YYYY-MM-DD; default today).")
 @click.option("--matrix", is_flag=True, help="States x organisations, statuses in the cells.")
+@click.option("--any-status", is_flag=True, help="Count observers, partners and applicants as belonging too.")
 @format_option()
 @db_option
-def overlap(organisations: tuple[str, ...], on: str | None, matrix: bool, fmt: str, db: str | None) -> None:
-    """States in all of ORGANISATIONS on a day; --matrix for every state in any of them."""
+def overlap(organisations: tuple[str, ...], on: str | None, matrix: bool, any_status: bool, fmt: str,
+            db: str | None) -> None:
+    """States that belong to all of ORGANISATIONS on a day; --matrix for every state in any of them.
+
+    Belonging means a membership status: member, participation frozen or suspended.
+    """
     if len(organisations) < 2 and not matrix:
         raise click.UsageError("name at least two organisations (or use --matrix)")
-    result = _kb(db).overlap(list(organisations), on)
+    result = _kb(db).overlap(list(organisations), on, any_status)
     if matrix:
         emit(result["matrix"] if fmt != "json" else result, fmt, ["state", "name", *result["organisations"]])
     else:
