@@ -60,14 +60,14 @@ class KnowledgeBase:
     def _org_names(self) -> NameIndex:
         from councilwatch.store import organisations
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return NameIndex("organisation", organisations.name_index(conn))
 
     @cached_property
     def _state_names(self) -> NameIndex:
         from councilwatch.store import states
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return NameIndex("state", states.name_index(conn))
 
     def organisation_id(self, name: str) -> str:
@@ -86,13 +86,13 @@ class KnowledgeBase:
     def organisation(self, name: str) -> dict:
         from councilwatch.store import organisations
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return organisations.get_organisation(conn, self.organisation_id(name))
 
     def organisations(self) -> list[dict]:
         from councilwatch.store import organisations
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return organisations.all_organisations(conn)
 
     def members(self, org: str, on: date | str | None = None, include_withdrawn: bool = False) -> list[dict]:
@@ -100,7 +100,7 @@ class KnowledgeBase:
         from councilwatch.store import organisations
 
         org_id, day = self.organisation_id(org), as_day(on)
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             rows = organisations.members_on(conn, org_id, day, include_withdrawn)
         return [_membership_row(r) for r in rows]
 
@@ -109,7 +109,7 @@ class KnowledgeBase:
 
         iso3 = self.state_id(state)
         day = as_day(on) if on is not None else None
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             rows = organisations.memberships_of(conn, iso3, day)
         return [{"organisation": r["organisation"], "organisation_name": r["organisation_name"], **_membership_row(r)} for r in rows]
 
@@ -138,7 +138,7 @@ class KnowledgeBase:
         from councilwatch.store import organisations
 
         org_id = self.organisation_id(org)
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             rows = organisations.history(conn, org_id)
         return [_membership_row(r) for r in rows]
 
@@ -146,7 +146,7 @@ class KnowledgeBase:
     def state(self, name: str) -> dict:
         from councilwatch.store import states
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return states.get_state(conn, self.state_id(name))
 
     # -- the Council ---------------------------------------------------------
@@ -154,14 +154,14 @@ class KnowledgeBase:
         from councilwatch import council
 
         year, m = parse_month(month)
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             return council.presidency_of(conn, year, m)
 
     def composition(self, on: date | str | None = None, year: int | None = None) -> list[dict]:
         """Members on a day, or during a year: state, name, seat, term start and end, source."""
         from councilwatch import council
 
-        with self.store.read() as conn:
+        with self.store.query() as conn:
             rows = council.composition_in_year(conn, year) if year is not None else council.composition_on(conn, as_day(on))
         return [
             {"state": r["state"], "name": r["state_name"], "seat": r["seat"],

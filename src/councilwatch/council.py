@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
-from sqlalchemy import Connection
+from typing import Any as Connection  # a sqlite3 or SQLAlchemy connection (store/sql.py)
 
 from councilwatch.dates import add_months, month_bounds, month_text
 from councilwatch.errors import MissingData

@@ -20,7 +20,7 @@ REAL = {
 @pytest.mark.parametrize("year", sorted(REAL))
 def test_rule_alone_reproduces_real_presidencies(kb, year):
     """From December 2022 on record, the rotation rule gives every month of 2023-2025."""
-    with kb.store.read() as conn:
+    with kb.store.query() as conn:
         anchor = council.presidency_of(conn, 2022, 12)
         assert anchor.state == "IND"
         for month, expected in enumerate(REAL[year], start=1):
@@ -30,7 +30,7 @@ def test_rule_alone_reproduces_real_presidencies(kb, year):
 
 def test_recorded_and_ruled_agree_2006_to_2026(kb):
     """Every recorded month 2006-2026 equals the rule run on from January 2006."""
-    with kb.store.read() as conn:
+    with kb.store.query() as conn:
         prev = council.presidency_of(conn, 2006, 1)
         y, m = 2006, 1
         checked = 0

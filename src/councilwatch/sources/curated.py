@@ -37,7 +37,7 @@ def package_digest(data_dir: Path = DATA_DIR) -> str:
     for path in data_files(data_dir):
         h.update(str(path.relative_to(data_dir)).encode())
         h.update(path.read_bytes())
-    from councilwatch.store.schema import SCHEMA_REVISION
+    from councilwatch.store.revision import SCHEMA_REVISION
 
     return f"{SCHEMA_REVISION}:{h.hexdigest()[:20]}"
 

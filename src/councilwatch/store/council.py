@@ -1,42 +1,35 @@
-"""Reading Council terms and recorded presidencies."""
+"""Reading Council terms and recorded presidencies (SQL text: sqlite3 or SQLAlchemy connections)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, or_, select
+from councilwatch.store.sql import fetch
 
-from councilwatch.store.schema import council_terms, presidencies, states
+_TERM_DATES = ("start", "end")
 
 
-def terms_overlapping(conn: Connection, first: date, last: date) -> list[dict]:
+def terms_overlapping(conn: Any, first: date, last: date) -> list[dict]:
     """Terms in force on any day from `first` to `last`, with the state's name."""
-    q = (
-        select(council_terms, states.c.name.label("state_name"))
-        .join(states, states.c.iso3 == council_terms.c.state)
-        .where(council_terms.c.start <= last, or_(council_terms.c.end.is_(None), council_terms.c.end >= first))
-        .order_by(states.c.name)
-    )
-    return [dict(r._mapping) for r in conn.execute(q)]
+    sql = """SELECT t.id, t.state, t.seat, t.start, t."end" AS "end", t.note, t.source, s.name AS state_name
+        FROM council_terms t JOIN states s ON s.iso3 = t.state
+        WHERE t.start <= :last AND (t."end" IS NULL OR t."end" >= :first) ORDER BY s.name"""
+    return fetch(conn, sql, {"first": first, "last": last}, dates=_TERM_DATES)
 
 
-def terms_of(conn: Connection, iso3: str) -> list[dict]:
-    q = select(council_terms).where(council_terms.c.state == iso3).order_by(council_terms.c.start)
-    return [dict(r._mapping) for r in conn.execute(q)]
+def terms_of(conn: Any, iso3: str) -> list[dict]:
+    sql = 'SELECT id, state, seat, start, "end", note, source FROM council_terms WHERE state = :iso3 ORDER BY start'
+    return fetch(conn, sql, {"iso3": iso3}, dates=_TERM_DATES)
 
 
-def recorded_presidencies(conn: Connection) -> dict[str, dict]:
+def recorded_presidencies(conn: Any) -> dict[str, dict]:
     """month (YYYY-MM) -> {state, name, source}."""
-    q = select(presidencies.c.month, presidencies.c.state, states.c.name, presidencies.c.source).join(
-        states, states.c.iso3 == presidencies.c.state
-    )
-    return {m: {"state": s, "name": n, "source": src} for m, s, n, src in conn.execute(q)}
+    sql = "SELECT p.month, p.state, s.name, p.source FROM presidencies p JOIN states s ON s.iso3 = p.state"
+    return {r["month"]: {"state": r["state"], "name": r["name"], "source": r["source"]} for r in fetch(conn, sql)}
 
 
-def coverage(conn: Connection) -> tuple[date | None, date | None]:
-    """First start and last end of the recorded terms (None end: open-ended)."""
-    from sqlalchemy import func
-
-    first = conn.execute(select(func.min(council_terms.c.start))).scalar()
-    last_elected = conn.execute(select(func.max(council_terms.c.end))).scalar()
-    return first, last_elected
+def coverage(conn: Any) -> tuple[date | None, date | None]:
+    """First start and last end of the recorded terms."""
+    rows = fetch(conn, 'SELECT MIN(start) AS first, MAX("end") AS last FROM council_terms', dates=("first", "last"))
+    return rows[0]["first"], rows[0]["last"]

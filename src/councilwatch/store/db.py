@@ -1,14 +1,17 @@
-"""Opening the store: the engine, transactions and migrations."""
+"""Opening the store: the engine, transactions and migrations.
+
+SQLAlchemy is imported only when an engine is needed: read-only commands on the
+embedded SQLite default go through `query()`, a bare sqlite3 connection, and so
+start fast (see store/sql.py).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Iterator
-
-from sqlalchemy import Connection, Engine, create_engine, event, select
-
-from councilwatch.store import schema
+from typing import Any, Iterator
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -16,21 +19,47 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 class Store:
     """A knowledge base at a database URL (SQLite file or PostgreSQL)."""
 
-    def __init__(self, url: str, engine: Engine | None = None):
+    def __init__(self, url: str):
         self.url = url
-        self.engine = engine or make_engine(url)
+
+    @cached_property
+    def engine(self):  # -> sqlalchemy.Engine
+        return make_engine(self.url)
 
     @property
     def dialect(self) -> str:
-        return self.engine.dialect.name
+        return "sqlite" if self.url.startswith("sqlite") else self.engine.dialect.name
+
+    @property
+    def sqlite_path(self) -> str | None:
+        """The file of an SQLite store, else None."""
+        if not self.url.startswith("sqlite:///"):
+            return None
+        path = self.url[len("sqlite:///"):]
+        return path if path and path != ":memory:" else None
 
     @contextmanager
-    def read(self) -> Iterator[Connection]:
+    def read(self) -> Iterator[Any]:
+        """A SQLAlchemy connection for reading."""
         with self.engine.connect() as conn:
             yield conn
 
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def query(self) -> Iterator[Any]:
+        """The lightest connection for the read queries of store/sql.py."""
+        path = self.sqlite_path
+        if path is None:
+            with self.engine.connect() as conn:
+                yield conn
+            return
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    @contextmanager
+    def write(self) -> Iterator[Any]:
         """One transaction: everything in the block lands, or nothing does."""
         with self.engine.begin() as conn:
             yield conn
@@ -48,7 +77,20 @@ class Store:
 
     def meta_value(self, key: str) -> str | None:
         """A value of the meta table; None when unset or when the store is not set up yet."""
+        path = self.sqlite_path
+        if path is not None:
+            if not Path(path).exists():
+                return None
+            try:
+                with self.query() as conn:
+                    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+                    return row[0] if row else None
+            except sqlite3.Error:
+                return None
+        from sqlalchemy import select
         from sqlalchemy.exc import DBAPIError
+
+        from councilwatch.store import schema
 
         try:
             with self.engine.connect() as conn:
@@ -56,15 +98,20 @@ class Store:
         except DBAPIError:
             return None
 
-    def set_meta(self, conn: Connection, key: str, value: str) -> None:
+    def set_meta(self, conn: Any, key: str, value: str) -> None:
+        from councilwatch.store import schema
+
         conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
         conn.execute(schema.meta.insert().values(key=key, value=value))
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str):
+    from sqlalchemy import create_engine, event
+
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
 
@@ -78,5 +125,3 @@ def make_engine(url: str) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
-
-

@@ -1,4 +1,4 @@
-"""Reading organisations and memberships.
+"""Reading organisations and memberships (SQL text: runs on sqlite3 or SQLAlchemy connections).
 
 Where several origins hold periods for the same state in the same organisation
 (the curated files and, say, the Correlates of War import), the authoritative
@@ -8,100 +8,57 @@ ones (curated facts and accepted claims) win; other origins fill the gaps.
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Connection, and_, exists, or_, select
-from sqlalchemy.orm import aliased
-
-from councilwatch.store.schema import memberships, organisations, states
+from councilwatch.store.sql import fetch
 
 AUTHORITATIVE = ("curated", "claim")
+_AUTH = "('curated', 'claim')"
+
+_PREFERRED = f"""(m.origin IN {_AUTH} OR NOT EXISTS (
+    SELECT 1 FROM memberships o WHERE o.organisation = m.organisation AND o.state = m.state AND o.origin IN {_AUTH}))"""
+_IN_FORCE = "m.start_earliest <= :on AND (m.end_earliest IS NULL OR m.end_earliest > :on)"
+_COLUMNS = """m.organisation, m.state, s.name AS state_name, m.status, m.start, m."end" AS "end",
+    m.start_earliest, m.note, m.source, m.origin, m.locator"""
 
 
-def all_organisations(conn: Connection) -> list[dict]:
-    return [dict(r._mapping) for r in conn.execute(select(organisations).order_by(organisations.c.id))]
+def all_organisations(conn: Any) -> list[dict]:
+    return fetch(conn, "SELECT * FROM organisations ORDER BY id", dates=("founded_earliest", "founded_latest",
+                 "dissolved_earliest", "dissolved_latest"), json_columns=("aliases",))
 
 
-def get_organisation(conn: Connection, org_id: str) -> dict | None:
-    row = conn.execute(select(organisations).where(organisations.c.id == org_id)).first()
-    return dict(row._mapping) if row else None
+def get_organisation(conn: Any, org_id: str) -> dict | None:
+    rows = fetch(conn, "SELECT * FROM organisations WHERE id = :id", {"id": org_id}, json_columns=("aliases",),
+                 dates=("founded_earliest", "founded_latest", "dissolved_earliest", "dissolved_latest"))
+    return rows[0] if rows else None
 
 
-def name_index(conn: Connection) -> list[tuple[str, list[str]]]:
-    rows = conn.execute(select(organisations.c.id, organisations.c.name, organisations.c.aliases))
-    return [(oid, [oid, name, *(aliases or [])]) for oid, name, aliases in rows]
+def name_index(conn: Any) -> list[tuple[str, list[str]]]:
+    rows = fetch(conn, "SELECT id, name, aliases FROM organisations", json_columns=("aliases",))
+    return [(r["id"], [r["id"], r["name"], *(r["aliases"] or [])]) for r in rows]
 
 
-def _preferred():
-    """Rows not overridden by an authoritative row for the same organisation and state."""
-    other = aliased(memberships)
-    return or_(
-        memberships.c.origin.in_(AUTHORITATIVE),
-        ~exists().where(
-            and_(
-                other.c.organisation == memberships.c.organisation,
-                other.c.state == memberships.c.state,
-                other.c.origin.in_(AUTHORITATIVE),
-            )
-        ),
-    )
-
-
-def _in_force(on: date):
-    return and_(
-        memberships.c.start_earliest <= on,
-        or_(memberships.c.end_earliest.is_(None), memberships.c.end_earliest > on),
-    )
-
-
-_COLUMNS = (
-    memberships.c.organisation,
-    memberships.c.state,
-    states.c.name.label("state_name"),
-    memberships.c.status,
-    memberships.c.start,
-    memberships.c.end,
-    memberships.c.note,
-    memberships.c.source,
-    memberships.c.origin,
-    memberships.c.locator,
-)
-
-
-def members_on(conn: Connection, org_id: str, on: date, include_withdrawn: bool = False) -> list[dict]:
+def members_on(conn: Any, org_id: str, on: date, include_withdrawn: bool = False) -> list[dict]:
     """Every state with a status in the organisation on that day, by name."""
-    q = (
-        select(*_COLUMNS)
-        .join(states, states.c.iso3 == memberships.c.state)
-        .where(memberships.c.organisation == org_id, _in_force(on), _preferred())
-        .order_by(states.c.name)
-    )
-    if not include_withdrawn:
-        q = q.where(memberships.c.status != "withdrawn")
-    return [dict(r._mapping) for r in conn.execute(q)]
+    withdrawn = "" if include_withdrawn else "AND m.status <> 'withdrawn'"
+    sql = f"""SELECT {_COLUMNS} FROM memberships m JOIN states s ON s.iso3 = m.state
+        WHERE m.organisation = :org AND {_IN_FORCE} AND {_PREFERRED} {withdrawn} ORDER BY s.name"""
+    return fetch(conn, sql, {"org": org_id, "on": on}, dates=("start_earliest",))
 
 
-def memberships_of(conn: Connection, iso3: str, on: date | None = None, include_withdrawn: bool = False) -> list[dict]:
+def memberships_of(conn: Any, iso3: str, on: date | None = None, include_withdrawn: bool = False) -> list[dict]:
     """The state's statuses in every organisation (on a day, or over all time)."""
-    q = (
-        select(*_COLUMNS, organisations.c.name.label("organisation_name"))
-        .join(states, states.c.iso3 == memberships.c.state)
-        .join(organisations, organisations.c.id == memberships.c.organisation)
-        .where(memberships.c.state == iso3, _preferred())
-        .order_by(memberships.c.organisation, memberships.c.start_earliest)
-    )
+    where = ""
     if on is not None:
-        q = q.where(_in_force(on))
-    if not include_withdrawn and on is not None:
-        q = q.where(memberships.c.status != "withdrawn")
-    return [dict(r._mapping) for r in conn.execute(q)]
+        where = f"AND {_IN_FORCE}" + ("" if include_withdrawn else " AND m.status <> 'withdrawn'")
+    sql = f"""SELECT {_COLUMNS}, g.name AS organisation_name FROM memberships m
+        JOIN states s ON s.iso3 = m.state JOIN organisations g ON g.id = m.organisation
+        WHERE m.state = :iso3 AND {_PREFERRED} {where} ORDER BY m.organisation, m.start_earliest"""
+    return fetch(conn, sql, {"iso3": iso3, "on": on}, dates=("start_earliest",))
 
 
-def history(conn: Connection, org_id: str) -> list[dict]:
+def history(conn: Any, org_id: str) -> list[dict]:
     """Every dated status period in the organisation, in order of start."""
-    q = (
-        select(*_COLUMNS, memberships.c.start_earliest)
-        .join(states, states.c.iso3 == memberships.c.state)
-        .where(memberships.c.organisation == org_id, _preferred())
-        .order_by(memberships.c.start_earliest, states.c.name)
-    )
-    return [dict(r._mapping) for r in conn.execute(q)]
+    sql = f"""SELECT {_COLUMNS} FROM memberships m JOIN states s ON s.iso3 = m.state
+        WHERE m.organisation = :org AND {_PREFERRED} ORDER BY m.start_earliest, s.name"""
+    return fetch(conn, sql, {"org": org_id}, dates=("start_earliest",))

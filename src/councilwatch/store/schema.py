@@ -19,8 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-# The newest Alembic revision; a test checks it matches the migrations.
-SCHEMA_REVISION = "0001"
+from councilwatch.store.revision import SCHEMA_REVISION  # noqa: E402,F401 - re-exported
 
 metadata = MetaData(
     naming_convention={
@@ -239,6 +238,17 @@ claims = Table(
     Column("fact", String(80)),  # table:id of the fact it supports or became
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("document", "kind", "start", "end"),
+)
+
+# Where a stored document's text names a UN symbol: exact symbol search, and provenance of claims.
+document_symbols = Table(
+    "document_symbols",
+    metadata,
+    Column("document", String(80), ForeignKey("documents.symbol", ondelete="CASCADE"), primary_key=True),
+    Column("start", Integer, primary_key=True),
+    Column("end", Integer, nullable=False),
+    Column("symbol", String(80), nullable=False),
+    Index("ix_document_symbols_symbol", "symbol"),
 )
 
 import_runs = Table(

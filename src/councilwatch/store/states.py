@@ -1,27 +1,29 @@
-"""Reading states."""
+"""Reading states (SQL text: runs on sqlite3 or SQLAlchemy connections, see sql.py)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, select
+from typing import Any
 
-from councilwatch.store.schema import states
+from councilwatch.store.sql import fetch
 
-
-def all_states(conn: Connection) -> list[dict]:
-    return [dict(r._mapping) for r in conn.execute(select(states).order_by(states.c.name))]
+_DATES = ("un_admitted", "un_ended")
 
 
-def get_state(conn: Connection, iso3: str) -> dict | None:
-    row = conn.execute(select(states).where(states.c.iso3 == iso3)).first()
-    return dict(row._mapping) if row else None
+def all_states(conn: Any) -> list[dict]:
+    return fetch(conn, "SELECT * FROM states ORDER BY name", dates=_DATES, json_columns=("aliases",))
 
 
-def state_names(conn: Connection) -> dict[str, str]:
+def get_state(conn: Any, iso3: str) -> dict | None:
+    rows = fetch(conn, "SELECT * FROM states WHERE iso3 = :iso3", {"iso3": iso3}, dates=_DATES, json_columns=("aliases",))
+    return rows[0] if rows else None
+
+
+def state_names(conn: Any) -> dict[str, str]:
     """iso3 -> the UN name."""
-    return dict(conn.execute(select(states.c.iso3, states.c.name)).all())
+    return {r["iso3"]: r["name"] for r in fetch(conn, "SELECT iso3, name FROM states")}
 
 
-def name_index(conn: Connection) -> list[tuple[str, list[str]]]:
+def name_index(conn: Any) -> list[tuple[str, list[str]]]:
     """(iso3, every name it is known by) for name resolution."""
-    rows = conn.execute(select(states.c.iso3, states.c.name, states.c.short_name, states.c.aliases))
-    return [(iso3, [iso3, name, short, *(aliases or [])]) for iso3, name, short, aliases in rows]
+    rows = fetch(conn, "SELECT iso3, name, short_name, aliases FROM states", json_columns=("aliases",))
+    return [(r["iso3"], [r["iso3"], r["name"], r["short_name"], *(r["aliases"] or [])]) for r in rows]

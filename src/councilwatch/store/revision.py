@@ -1,0 +1,3 @@
+"""The newest schema revision, importable without SQLAlchemy (a test checks it matches the migrations)."""
+
+SCHEMA_REVISION = "0001"
