@@ -149,6 +149,30 @@ class KnowledgeBase:
         with self.store.query() as conn:
             return states.get_state(conn, self.state_id(name))
 
+    def states(self) -> list[dict]:
+        """Every state and territory: iso3, name, un_admitted, un_ended."""
+        from councilwatch.store import states
+
+        with self.store.query() as conn:
+            return [{"iso3": s["iso3"], "name": s["name"], "un_admitted": s["un_admitted"], "un_ended": s["un_ended"]}
+                    for s in states.all_states(conn)]
+
+    def council_terms(self, state: str) -> list[dict]:
+        """The state's seats on the Council, oldest first."""
+        from councilwatch.store import council
+
+        with self.store.query() as conn:
+            return council.terms_of(conn, self.state_id(state))
+
+    def presidencies_held(self, state: str) -> list[dict]:
+        """Recorded presidencies of the state: [{"month", "source"}], oldest first."""
+        from councilwatch.store import council
+
+        iso3 = self.state_id(state)
+        with self.store.query() as conn:
+            records = council.recorded_presidencies(conn)
+        return [{"month": m, "source": r["source"]} for m, r in sorted(records.items()) if r["state"] == iso3]
+
     # -- the Council ---------------------------------------------------------
     def presidency(self, month: str) -> Presidency:
         from councilwatch import council

@@ -60,7 +60,7 @@ def cli() -> None:
 def main() -> None:
     from councilwatch.cli import kb  # noqa: F401 - registers the commands
 
-    for name in ("data", "texts", "forecasting", "publishing", "web"):
+    for name in ("imports", "check", "data", "texts", "forecasting", "publishing", "web"):
         try:
             __import__(f"councilwatch.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -10,27 +10,15 @@ from datetime import date
 
 
 def all_states(kb) -> list[dict]:
-    from councilwatch.store import states
-
-    with kb.store.read() as conn:
-        return [{"iso3": s["iso3"], "name": s["name"], "un_admitted": s["un_admitted"], "un_ended": s["un_ended"]}
-                for s in states.all_states(conn)]
+    return kb.states()
 
 
 def council_terms(kb, iso3: str) -> list[dict]:
-    from councilwatch.store import council
-
-    with kb.store.read() as conn:
-        return council.terms_of(conn, iso3)
+    return kb.council_terms(iso3)
 
 
 def presidencies_held(kb, iso3: str) -> list[dict]:
-    """Recorded presidencies of the state: [{"month", "source"}], oldest first."""
-    from councilwatch.store import council
-
-    with kb.store.read() as conn:
-        records = council.recorded_presidencies(conn)
-    return [{"month": m, "source": r["source"]} for m, r in sorted(records.items()) if r["state"] == iso3]
+    return kb.presidencies_held(iso3)
 
 
 def document(kb, symbol: str) -> dict | None:

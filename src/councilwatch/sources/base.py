@@ -1,0 +1,307 @@
+"""The shape every importer shares: read -> validate -> upsert in one transaction -> report.
+
+An importer reads its file into a `Batch`: rows per table, each keyed on its
+natural key (a document's symbol, a membership's organisation + state + status
++ start ...), and the rows it refused with file, position and reason. `apply`
+then writes the batch in one transaction:
+
+* a row whose key is new is inserted, one whose compared columns differ is
+  updated, an identical one is left alone (so a second run changes nothing);
+* inserts and updates go out as executemany batches, existing rows are read in
+  chunks of keys: no round trip per row;
+* an `import_runs` row records the report, in the same transaction;
+* any failure rolls everything back: the store is exactly as before.
+
+    batch = Batch("undl", path)
+    docs = batch.table(schema.documents, key=("symbol",))
+    batch.add(docs, {...}, "row 12")          # False (and rejected) when the key repeats
+    batch.reject("row 13", "no symbol")
+    report = apply(store, batch)               # ImportReport
+
+Reading helpers (`read_bytes`, `decode_text`, `read_csv`) turn an empty,
+truncated, undecodable or wrong kind of file into `ImportRejected`: one line,
+nothing written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable
+
+from councilwatch.errors import ImportRejected
+from councilwatch.model import ImportReport
+
+# Columns that say when a row was written, not what it says: never compared.
+NOT_COMPARED = frozenset({"recorded_at"})
+_CHUNK = 500  # keys per SELECT ... WHERE key IN (...)
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def provenance(source: str, origin: str, locator: str | None, recorded_at: datetime) -> dict:
+    """The provenance columns every fact row carries (see store/schema.py)."""
+    return {"source": source, "origin": origin, "locator": locator, "recorded_at": recorded_at}
+
+
+def rejection(file: str, position: str, reason: str) -> dict:
+    return {"file": file, "position": position, "reason": reason}
+
+
+@dataclass
+class TableBatch:
+    """Rows bound for one table, keyed on their natural key."""
+
+    table: Any  # sqlalchemy.Table
+    key: tuple[str, ...]
+    # Extra equality conditions that every row of this import satisfies (e.g. origin='cow-igo'):
+    # existing rows are looked up within this scope only, so other origins are never touched.
+    scope: dict[str, Any] = field(default_factory=dict)
+    # Columns written on insert but never changed on update (e.g. a curated organisation's name).
+    insert_only: frozenset[str] = frozenset()
+    rows: dict[tuple, dict] = field(default_factory=dict)
+    positions: dict[tuple, str] = field(default_factory=dict)
+
+    def key_of(self, row: dict) -> tuple:
+        return tuple(row[k] for k in self.key)
+
+
+@dataclass
+class Batch:
+    """What one import run read and validated, ready to apply."""
+
+    source: str  # the importer's name: "undl", "cow-igo", ...
+    file: str | Path
+    tables: list[TableBatch] = field(default_factory=list)
+    rejected: list[dict] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)  # cross-check findings and the like, kept in the run's report
+    meta: dict[str, str] = field(default_factory=dict)  # meta-table values written with the batch (coverage ...)
+
+    def __post_init__(self) -> None:
+        self.file = Path(self.file).name if self.file else ""
+
+    def table(self, table: Any, key: Iterable[str], scope: dict | None = None,
+              insert_only: Iterable[str] = ()) -> TableBatch:
+        """Declare a target table; tables are written in the order declared (parents first)."""
+        tb = TableBatch(table, tuple(key), dict(scope or {}), frozenset(insert_only))
+        self.tables.append(tb)
+        return tb
+
+    def reject(self, position: str, reason: str, file: str | None = None) -> None:
+        self.rejected.append(rejection(file or str(self.file), position, reason))
+
+    def add(self, tb: TableBatch, row: dict, position: str, file: str | None = None) -> bool:
+        """Queue a row; a second row with the same key is rejected (naming the first) and False returned."""
+        row = {**tb.scope, **row}
+        key = tb.key_of(row)
+        first = tb.positions.get(key)
+        if first is not None:
+            a, b = _comparable(tb.rows[key]), _comparable(row)
+            diff = sorted(c for c in a.keys() | b.keys() if a.get(c) != b.get(c))
+            what = "repeats" if not diff else f"differs in {', '.join(diff)} from"
+            self.reject(position, f"duplicate {', '.join(map(str, key))}: {what} {first}; the first is kept", file)
+            return False
+        tb.rows[key] = row
+        tb.positions[key] = position
+        return True
+
+
+def _comparable(row: dict) -> dict:
+    # Two rows that differ only in where they were read are the same fact.
+    return {k: v for k, v in row.items() if k not in NOT_COMPARED and k != "locator"}
+
+
+def _norm(value: Any) -> Any:
+    # Drivers hand back JSON lists as lists, dates as dates; "" and None mean the same in text columns.
+    return None if value == "" else value
+
+
+def _select_existing(conn: Any, tb: TableBatch, columns: list[str]) -> dict[tuple, dict]:
+    from sqlalchemy import and_, select, tuple_
+
+    t = tb.table
+    scope = [t.c[k] == v for k, v in tb.scope.items()]
+    out: dict[tuple, dict] = {}
+    keys = list(tb.rows)
+    free_keys = [k for k in tb.key if k not in tb.scope]
+    cols = [t.c[c] for c in columns]
+    if len(keys) > 20 * _CHUNK and tb.scope:
+        # A large import in its own scope (COW's 18,927 spells): one scan beats 38 keyed lookups.
+        for r in conn.execute(select(*cols).where(and_(*scope))).mappings():
+            out[tuple(r[k] for k in tb.key)] = dict(r)
+        return out
+    idx = [tb.key.index(k) for k in free_keys]
+    for i in range(0, len(keys), _CHUNK):
+        chunk = [tuple(k[j] for j in idx) for k in keys[i:i + _CHUNK]]
+        if len(free_keys) == 1:
+            cond = t.c[free_keys[0]].in_([c[0] for c in chunk])
+        else:
+            cond = tuple_(*(t.c[k] for k in free_keys)).in_(chunk)
+        for r in conn.execute(select(*cols).where(and_(cond, *scope))).mappings():
+            out[tuple(r[k] for k in tb.key)] = dict(r)
+    return out
+
+
+def upsert(conn: Any, tb: TableBatch, report: ImportReport) -> None:
+    """Insert new keys, update changed rows, count unchanged ones; executemany throughout."""
+    from sqlalchemy import and_, bindparam
+
+    if not tb.rows:
+        return
+    t = tb.table
+    columns = sorted({c for row in tb.rows.values() for c in row} | set(tb.key))
+    unknown = [c for c in columns if c not in t.c]
+    if unknown:
+        raise ValueError(f"{t.name} has no column(s) {', '.join(unknown)}")
+    existing = _select_existing(conn, tb, columns)
+    inserts, updates = [], []
+    for key, row in tb.rows.items():
+        old = existing.get(key)
+        if old is None:
+            inserts.append(row)
+            continue
+        changed = {c: v for c, v in row.items()
+                   if c not in NOT_COMPARED and c not in tb.key and c not in tb.insert_only
+                   and _norm(v) != _norm(old.get(c))}
+        if changed:
+            updates.append((key, row))
+        else:
+            report.unchanged += 1
+    if inserts:
+        conn.execute(t.insert(), inserts)
+        report.inserted += len(inserts)
+    if updates:
+        set_cols = sorted({c for _, row in updates for c in row} - set(tb.key) - tb.insert_only)
+        # Bind names must not clash with column names in an UPDATE: prefix them.
+        stmt = (t.update()
+                .where(and_(*(t.c[k] == bindparam(f"k_{k}") for k in tb.key)))
+                .values({c: bindparam(f"v_{c}") for c in set_cols}))
+        params = [{**{f"k_{k}": v for k, v in zip(tb.key, key)},
+                   **{f"v_{c}": row.get(c) for c in set_cols}} for key, row in updates]
+        conn.execute(stmt, params)
+        report.updated += len(updates)
+
+
+def apply(store: Any, batch: Batch) -> ImportReport:
+    """Write the batch in one transaction and record the run; returns the report.
+
+    A database error (a foreign key, a constraint) rolls everything back and is
+    raised as ImportRejected: nothing is written, not even the run.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from councilwatch.store import schema
+
+    report = ImportReport(source=batch.source, rejected=list(batch.rejected))
+    started = now()
+    try:
+        with store.write() as conn:
+            for tb in batch.tables:
+                upsert(conn, tb, report)
+            for key, value in batch.meta.items():
+                store.set_meta(conn, key, value)
+            conn.execute(schema.import_runs.insert().values(
+                source=batch.source, started_at=started, finished_at=now(),
+                report={**report.as_dict(), "file": str(batch.file), "notes": batch.notes},
+            ))
+    except DBAPIError as exc:
+        reason = str(exc.orig).splitlines()[0] if exc.orig is not None else type(exc).__name__
+        raise ImportRejected(f"{batch.file}: the store refused the import ({reason}); nothing was written") from None
+    return report
+
+
+def last_runs(store: Any, source: str | None = None, limit: int = 20) -> list[dict]:
+    """The most recent import runs, newest first."""
+    from councilwatch.store.sql import fetch
+
+    where = "WHERE source = :source" if source else ""
+    with store.query() as conn:
+        rows = fetch(conn, f"SELECT id, source, started_at, finished_at, report FROM import_runs {where} "
+                     "ORDER BY id DESC LIMIT :limit", {"source": source, "limit": limit}, json_columns=("report",))
+    return rows
+
+
+# -- reading ---------------------------------------------------------------------------------------
+
+_MAGIC = {
+    b"PK\x03\x04": "a zip archive (xlsx/docx/zip)",
+    b"%PDF": "a PDF",
+    b"\x1f\x8b": "a gzip file",
+    b"\xd0\xcf\x11\xe0": "an old Office file (xls/doc)",
+}
+
+
+def file_kind(data: bytes) -> str:
+    """A short description of what the bytes look like, for error messages."""
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            return kind
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<?xml", b"<collection", b"<record", b"<marc:")):
+        return "XML"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "HTML"
+    return "text"
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes; ImportRejected when it is missing, a directory or empty."""
+    p = Path(path)
+    if not p.exists():
+        raise ImportRejected(f"{p}: no such file")
+    if not p.is_file():
+        raise ImportRejected(f"{p}: not a file")
+    data = p.read_bytes()
+    if not data.strip():
+        raise ImportRejected(f"{p.name}: the file is empty")
+    return data
+
+
+def decode_text(data: bytes, name: str, encodings: tuple[str, ...] = ("utf-8-sig",)) -> str:
+    """Text in the first encoding that decodes; ImportRejected naming the byte offset otherwise."""
+    kind = file_kind(data)
+    if kind not in ("text", "XML", "HTML"):
+        raise ImportRejected(f"{name}: expected a text file, got {kind}")
+    if b"\x00" in data[:4096]:
+        raise ImportRejected(f"{name}: binary content (NUL bytes); expected a text file")
+    first_error: UnicodeDecodeError | None = None
+    for enc in encodings:
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError as exc:
+            first_error = first_error or exc
+    assert first_error is not None
+    raise ImportRejected(
+        f"{name}: not {' or '.join(encodings)} text (bad byte at offset {first_error.start}); re-save it as UTF-8"
+    )
+
+
+def read_csv(path: str | Path, required: Iterable[str], encodings: tuple[str, ...] = ("utf-8-sig",)) -> list[tuple[int, dict]]:
+    """(line number, row) for every non-blank data row; ImportRejected for a missing column or broken CSV."""
+    p = Path(path)
+    text = decode_text(read_bytes(p), p.name, encodings)
+    reader = csv.DictReader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = reader.fieldnames or []
+        missing = [c for c in required if c not in header]
+        if missing:
+            raise ImportRejected(f"{p.name}: header lacks column(s) {', '.join(missing)} "
+                                 f"(found: {', '.join(h for h in header[:8] if h) or 'nothing'})")
+        rows = []
+        for values in reader:
+            if not any((v or "").strip() for v in values.values() if isinstance(v, str)):
+                continue
+            rows.append((reader.line_num, values))
+    except csv.Error as exc:
+        raise ImportRejected(f"{p.name}: line {reader.line_num}: not valid CSV ({exc})") from None
+    return rows
+
+
+def short_rows(rows: list[tuple[int, dict]]) -> list[int]:
+    """Line numbers of rows with fewer fields than the header (a truncated file ends in one)."""
+    return [line for line, values in rows if any(v is None for v in values.values())]
