@@ -45,6 +45,8 @@ def main() -> None:
     sql = (
         "SELECT m.state, s.name, m.status, m.start, m.source FROM memberships m JOIN states s ON s.iso3 = m.state "
         "WHERE m.organisation = ? AND m.start_earliest <= ? AND (m.end_earliest IS NULL OR m.end_earliest > ?) "
+        "AND (m.origin IN ('curated', 'claim') OR NOT EXISTS (SELECT 1 FROM memberships o WHERE "
+        "o.organisation = m.organisation AND o.state = m.state AND o.origin IN ('curated', 'claim'))) "
         "AND m.status != 'withdrawn' ORDER BY s.name"
     )
     rows = 0
@@ -59,7 +61,7 @@ def main() -> None:
     m_ours, m_raw = median_ms(ours), median_ms(raw)
     print(f"members X --on D, in-process: {len(ours)} queries ({len(orgs)} organisations x {len(days)} dates, {rows} rows)")
     print(f"  councilwatch   median {m_ours:.3f} ms   p95 {sorted(ours)[int(len(ours) * .95)] * 1000:.3f} ms   target < 2 ms")
-    print(f"  raw sqlite3    median {m_raw:.3f} ms   (same query, no resolution, no ORM)")
+    print(f"  raw sqlite3    median {m_raw:.3f} ms   (the same SQL on one open connection: no name resolution, no rows as dicts)")
     print(f"  ratio councilwatch / raw sqlite3: {m_ours / m_raw:.1f}x")
 
     env = {**os.environ, "COUNCILWATCH_DB": str(db), "PYTHONPATH": str(ROOT / "src")}

@@ -8,6 +8,7 @@ start fast (see store/sql.py).
 from __future__ import annotations
 
 import sqlite3
+import threading
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -21,6 +22,9 @@ class Store:
 
     def __init__(self, url: str):
         self.url = url
+        # One read-only sqlite3 connection per thread: opening one re-reads the schema,
+        # which costs more than a typical query.
+        self._local = threading.local()
 
     @cached_property
     def engine(self):  # -> sqlalchemy.Engine
@@ -52,11 +56,12 @@ class Store:
             with self.engine.connect() as conn:
                 yield conn
             return
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        try:
-            yield conn
-        finally:
-            conn.close()
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            self._local.conn = conn
+            self._open_readers.append(conn)
+        yield conn
 
     @contextmanager
     def write(self) -> Iterator[Any]:
@@ -104,7 +109,15 @@ class Store:
         conn.execute(schema.meta.delete().where(schema.meta.c.key == key))
         conn.execute(schema.meta.insert().values(key=key, value=value))
 
+    @cached_property
+    def _open_readers(self) -> list:
+        return []
+
     def dispose(self) -> None:
+        for conn in self._open_readers:
+            conn.close()
+        self._open_readers.clear()
+        self._local = threading.local()
         if "engine" in self.__dict__:
             self.engine.dispose()
 
