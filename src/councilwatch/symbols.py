@@ -55,8 +55,17 @@ _MIXED_CASE = {"AGENDA": "Agenda", **_MOD_CANON}
 FIRST_YEAR = 1946  # the first Security Council meeting, S/PV.1, 17 January 1946
 
 
+_LAST_YEAR_AT_IMPORT = date.today().year + 1
+
+
 def _last_year() -> int:
-    return date.today().year + 1  # documents are dated at most into next year's numbering
+    """The latest year a symbol may carry: documents are numbered at most into next year."""
+    return date.today().year + 1
+
+
+def _year_ok(y: int) -> bool:
+    # The bound read at import serves the common case without asking the clock each time.
+    return FIRST_YEAR <= y <= _LAST_YEAR_AT_IMPORT or FIRST_YEAR <= y <= _last_year()
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -151,13 +160,16 @@ _SLASHES = dict.fromkeys(map(ord, "\uff0f\u2215\u2044"), "/")
 _OTHER = {ord("\u200b"): None, ord("\ufeff"): None, ord("\uff08"): "(", ord("\uff09"): ")", ord("\uff0e"): "."}
 _TRANSLATE = {**_DASHES, **_SPACES, **_SLASHES, **_OTHER}
 
-_COMPONENT = re.compile(r"^[A-Z0-9]+(?:[.\-][A-Z0-9]+)*$")
+# A component is a word (RES, AGENDA), a number, a dotted series (PV.9678, AC.26, CN.4, SUB.2) or a
+# session (ES-11, S-27); "11CLOSED" is not (it is a number run into the next word).
+_COMPONENT = re.compile(r"^(?:[A-Z]+|[0-9]+|[A-Z]+(?:\.[0-9]+)+|(?:ES|S)-[0-9]+)$")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _NUM = re.compile(r"^[1-9][0-9]{0,5}$")
 _DOTTED = re.compile(r"^([A-Z]+)\.([1-9][0-9]{0,5})$")  # PV.8967, L.15, SR.5
 _SESSION = re.compile(r"^(?:[1-9][0-9]{0,2}|ES-[1-9][0-9]?|S-[1-9][0-9]?)$")
 _RESUMPTION = re.compile(r"^RESUMPTION(?:([1-9][0-9]?)|([IVX]+))?$")
 _PART = re.compile(r"^PART([1-9][0-9]?|[IVX]+)$")
+_MOD_NO_DOT = re.compile(r"^(ADD|REV|CORR|AMEND)([0-9])")
 _SLASH_MOD = re.compile(r"^(ADD|REV|CORR|AMEND)\.?([1-9][0-9]?)$")
 
 
@@ -180,6 +192,11 @@ def parse(text: str) -> Symbol:
     original = text if isinstance(text, str) else repr(text)
     if not compact:
         raise BadSymbol(original, "empty")
+    return _fast(compact) or _parse_general(original, compact)
+
+
+def _parse_general(original: str, compact: str) -> Symbol:
+    """The full grammar (``parse`` tries the common shapes first)."""
 
     def bad(reason: str) -> BadSymbol:
         return BadSymbol(original, reason)
@@ -194,8 +211,9 @@ def parse(text: str) -> Symbol:
         if _PAREN.sub("", tail):
             raise bad(f"unbalanced or misplaced parentheses in {raw!r}")
         if head:
-            comps.append(head.upper())
-            events.append(("comp", head.upper()))
+            head = _MOD_NO_DOT.sub(r"\1.\2", head.upper())  # "Add1" -> "ADD.1"
+            comps.append(head)
+            events.append(("comp", head))
         elif not tail or not comps:
             raise bad("empty component (doubled, leading or trailing '/')")
         events.extend(("group", g.upper()) for g in _PAREN.findall(tail))
@@ -270,8 +288,36 @@ def parse(text: str) -> Symbol:
     return sym
 
 
+# The shapes met most often, read without the general machinery (tables have thousands).
+_FAST = re.compile(
+    r"S/PV\.([1-9][0-9]{0,5})|S/RES/([1-9][0-9]{0,5})\(([0-9]{4})\)|S/PRST/([0-9]{4})/([1-9][0-9]{0,5})"
+    r"|S/([0-9]{4})/([1-9][0-9]{0,5})|S/([1-9][0-9]{0,5})|SC/([1-9][0-9]{0,5})"
+)
+
+
+def _fast(compact: str) -> Symbol | None:
+    m = _FAST.fullmatch(compact)
+    if not m:
+        return None
+    g = m.groups()
+    if g[0]:
+        return Symbol("S", "meeting_record", compact, None, int(g[0]))
+    if g[1]:
+        y = int(g[2])
+        return Symbol("S", "resolution", f"S/RES/{g[1]}", y, int(g[1])) if _year_ok(y) else None
+    if g[3]:
+        y = int(g[3])
+        return Symbol("S", "presidential_statement", compact, y, int(g[4])) if _year_ok(y) else None
+    if g[5]:
+        y = int(g[5])
+        return Symbol("S", "document", compact, y, int(g[6])) if _year_ok(y) else None
+    if g[7]:
+        return Symbol("S", "document", compact, None, int(g[7]))
+    return Symbol("SC", "press_release", compact, None, int(g[8]))
+
+
 def _check_year(y: int, bad) -> int:
-    if not FIRST_YEAR <= y <= _last_year():
+    if not _year_ok(y):
         raise bad(f"year {y} out of range {FIRST_YEAR}-{_last_year()}")
     return y
 
@@ -389,7 +435,7 @@ def _generic(organ: str, core: list[str], kind: str | None, bad) -> Symbol:
             number = int(c.rsplit(".", 1)[-1])
             break
     for c in core[1:-1]:
-        if c.isdigit() and len(c) == 4 and FIRST_YEAR <= int(c) <= _last_year():
+        if c.isdigit() and len(c) == 4 and _year_ok(int(c)):
             year = int(c)
             break
     if number is None and not any(ch.isdigit() for ch in body):
@@ -410,17 +456,23 @@ _SP = r"[ \u00a0\u202f]?"
 _GROUP = (r"[ \u00a0\u202f]?\((?:[0-9]{4}|[Rr]esumption[ \u00a0]?(?:[0-9]{1,2}|[IVX]{1,4})?"
           r"|[Pp]art[ \u00a0]?(?:[0-9]{1,2}|[IVX]{1,4})|(?:ES-)?[IVX]{1,6})\)")
 _FIND = re.compile(
-    rf"(?<![A-Za-z0-9/.\-])(?:{_ORGAN_ALT}){_SP}/{_SP}{_WORD}(?:{_SP}/{_SP}{_WORD})*(?:{_GROUP})*(?:/{_WORD})*"
+    rf"(?<![A-Za-z0-9/.])(?:{_ORGAN_ALT}){_SP}/{_SP}{_WORD}(?:{_SP}/{_SP}{_WORD})*(?:{_GROUP})*(?:/{_WORD})*"
 )
 
 
 def find_symbols(text: str) -> Iterator[tuple[int, int, Symbol]]:
     """Yield (start, end, Symbol) for each symbol in running text, left to right."""
-    for m in _FIND.finditer(text):
+    pos = 0
+    while m := _FIND.search(text, pos):
         start, cand = m.start(), m.group(0)
-        # A candidate may run on into the next words ("S/2022/606 / A/77/1"): try shorter
-        # prefixes, cut at '/' or before a parenthesis, until one parses.
-        cuts = [len(cand)] + sorted({i for i, ch in enumerate(cand) if ch in "/(" and i > 0}, reverse=True)
+        pos = m.end()
+        # A candidate may run on into the next words ("SC/15432 / A/77/1", "SG/2030-SC/6292",
+        # "S/PV.11closed"): try shorter prefixes, cut at '/', '(', '-' or where digits meet
+        # letters, and scan again after the one that parses.
+        cuts = [len(cand)] + sorted(
+            {i for i, ch in enumerate(cand) if i > 0 and (ch in "/(-" or (ch.isalpha() and cand[i - 1].isdigit()))},
+            reverse=True,
+        )
         for cut in cuts:
             piece = cand[:cut].rstrip(" /\u00a0\u202f")
             try:
@@ -428,4 +480,5 @@ def find_symbols(text: str) -> Iterator[tuple[int, int, Symbol]]:
             except BadSymbol:
                 continue
             yield start, start + len(piece), sym
+            pos = start + len(piece)
             break

@@ -24,11 +24,6 @@ class ClaimNotFound(CouncilwatchError, LookupError):
     """No claim with that id."""
 
 
-def ensure_tables(conn: Connection) -> None:
-    """Tables added after a store was created (same revision, additive)."""
-    t.metadata.create_all(conn, tables=[t.document_symbols], checkfirst=True)
-
-
 def _now() -> datetime:
     return datetime.now(timezone.utc)
 

@@ -1,0 +1,278 @@
+"""Finding dates in running text: days, months, years, parts of years and ranges, with bounds.
+
+A day and month without a year ("On 22 March") is the latest such day on or
+before the document date, unless its sentence looks ahead ("will", "is
+expected to", "next"), in which case it is the first such day on or after it.
+Vague phrases ("lately", "in recent years", "since then") are not dates, and
+neither are numbers inside document symbols or a resolution's "(2023)".
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from councilwatch.dates import MONTHS, FuzzyDate, Precision, _last_day, resolve_day_month
+from councilwatch.errors import BadDate
+
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_YEAR = r"(?:19|20)\d\d"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_DASH = r"\s*(?:-|–|—|to|and)\s*"
+_PART = (r"(?P<part>(?:the\s+)?(?:first|second)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of"
+         r"|(?:the\s+)?(?:beginning|start|middle|end)\s+of|early|mid|late)")
+_SEASON = r"(?P<season>spring|summer|autumn|fall)"
+_B = r"(?<![\w/.\-])"  # not inside a word, a symbol or a number
+_E = r"(?!\d|/|-\d)(?!(?-i:[a-z]))"  # "2022S/2022/606" (a table cell run-in) still ends a date
+
+# One alternation, longest forms first, so each piece of text is read once.
+_FORMS = [
+    ("dd_m_y", rf"(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("d_m_y", rf"{_WEEKDAY}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("m_d_y", rf"{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),\s*(?P<y>{_YEAR})"),
+    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),\s*(?P<y>{_YEAR})"),
+    ("iso", rf"(?P<y>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])"),
+    ("m_m_y", rf"(?:between\s+|from\s+)?(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})"),
+    ("part_m_y", rf"(?P<pm>early|mid|late|the\s+(?:beginning|end|middle)\s+of)[\s\-]+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("m_y", rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("part_y", rf"{_PART}[\s\-]*(?P<y>{_YEAR})"),
+    ("season_y", rf"(?:the\s+)?{_SEASON}\s+(?:of\s+)?(?P<y>{_YEAR})"),
+    ("y_between", rf"between\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})"),
+    ("y_range", rf"(?:from\s+)?(?P<y1>{_YEAR})(?:\s*(?:-|–|—)\s*|\s+(?:to|until|through)\s+)(?P<y2>{_YEAR}|\d\d(?!\d))"),
+    ("decade", r"(?:the\s+)?(?P<dec>(?:19|20)\d0)['’]?s"),
+    ("d_m", rf"{_WEEKDAY}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})"),
+    ("m_d", rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!\s*(?:%|per|million|billion|people|members))"),
+    ("year", rf"(?P<y>{_YEAR})"),
+    ("month", rf"(?P<m>{_MONTH})"),
+]
+def _build() -> re.Pattern:
+    parts = []
+    for name, pattern in _FORMS:
+        inner = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{name}__{m.group(1)}>", pattern)
+        parts.append(f"(?P<{name}>{_B}{inner}){_E}")
+    return re.compile("|".join(parts), re.I)
+
+
+_RE = _build()
+_PARTS = {"early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "mid": (5, 8), "middle of": (5, 8),
+          "late": (9, 12), "end of": (9, 12), "first half of": (1, 6), "second half of": (7, 12),
+          "first quarter of": (1, 3), "second quarter of": (4, 6), "third quarter of": (7, 9),
+          "fourth quarter of": (10, 12)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+# A sentence that looks ahead makes "22 March" the next 22 March, not the last.
+_FUTURE = re.compile(r"\b(?:will|shall|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled|is\s+due|upcoming|"
+                     r"forthcoming|next|planned\s+for|is\s+set\s+to)\b", re.I)
+_RESOLUTION_YEAR = re.compile(r"\b(?:resolutions?|resolution\s+\d{1,4}(?:\s*\(\d{4}\))?(?:,|\s+and))\s+\d{1,4}\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    text: str
+    value: FuzzyDate
+    start: int
+    end: int
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "earliest": self.value.earliest.isoformat(), "latest": self.value.latest.isoformat(),
+                "precision": self.value.precision.value, "start": self.start, "end": self.end}
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _day(text: str) -> int:
+    return int(_DIGITS.match(text).group(0))
+
+
+def _looks_ahead(text: str, start: int) -> bool:
+    sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    sent_end = text.find(". ", start)
+    sent_end = len(text) if sent_end < 0 else sent_end
+    return bool(_FUTURE.search(text, sent_start, min(sent_end, start + 200)))
+
+
+def _resolve_month(month: int, ref: date, ahead: bool) -> int:
+    if ahead:
+        return ref.year if month >= ref.month else ref.year + 1
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> FuzzyDate | None:
+    y = int(g["y"]) if g.get("y") else None
+    if kind == "d_m_y":
+        return FuzzyDate.day(date(y, _month(g["m"]), _day(g["d"])))
+    if kind == "m_d_y":
+        return FuzzyDate.day(date(y, _month(g["m"]), _day(g["d"])))
+    if kind in ("dd_m_y", "m_dd_y"):
+        m = _month(g["m"])
+        a, b = date(y, m, _day(g["d1"])), date(y, m, _day(g["d2"]))
+        return FuzzyDate(a, b, Precision.DAY) if a <= b else None
+    if kind == "iso":
+        return FuzzyDate.day(date(y, int(g["mm"]), int(g["dd"])))
+    if kind == "m_m_y":
+        a, b = _month(g["m1"]), _month(g["m2"])
+        return FuzzyDate(date(y, a, 1), _last_day(y, b), Precision.MONTH) if a <= b else None
+    if kind == "part_m_y":
+        m = _month(g["m"])
+        word = " ".join(g["pm"].lower().split()).replace("the ", "")
+        first, last = {"early": (1, 10), "beginning of": (1, 10), "mid": (11, 20), "middle of": (11, 20)}.get(word, (21, None))
+        end = _last_day(y, m) if last is None else date(y, m, last)
+        return FuzzyDate(date(y, m, first), end, Precision.DAY)
+    if kind == "m_y":
+        return FuzzyDate.month(y, _month(g["m"]))
+    if kind == "part_y":
+        word = " ".join(g["part"].lower().split())
+        word = word[4:] if word.startswith("the ") else word
+        first, last = _PARTS[word]
+        return FuzzyDate(date(y, first, 1), _last_day(y, last), Precision.PART_OF_YEAR)
+    if kind == "season_y":
+        first, last = _SEASONS[g["season"].lower()]
+        return FuzzyDate(date(y, first, 1), _last_day(y, last), Precision.PART_OF_YEAR)
+    if kind in ("y_range", "y_between"):
+        y1, y2 = int(g["y1"]), g["y2"]
+        y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        if not (FIRST_YEAR <= y1 < y2 <= LAST_YEAR):
+            return None
+        return FuzzyDate(date(y1, 1, 1), date(y2, 12, 31), Precision.YEAR)
+    if kind == "decade":
+        d = int(g["dec"])
+        return FuzzyDate(date(d, 1, 1), date(d + 9, 12, 31), Precision.YEAR)
+    if kind == "year":
+        if not FIRST_YEAR <= y <= LAST_YEAR:
+            return None
+        return FuzzyDate.year(y)
+    if ref is None:
+        return None  # a day or month without a year, and nothing to anchor it
+    ahead = _looks_ahead(text, start)
+    if kind in ("d_m", "m_d"):
+        day, month = _day(g["d"]), _month(g["m"])
+        if ahead:
+            for year in (ref.year, ref.year + 1):
+                try:
+                    d = date(year, month, day)
+                except ValueError:
+                    continue
+                if d >= ref:
+                    return FuzzyDate.day(d)
+            return None
+        return FuzzyDate.day(resolve_day_month(day, month, ref))
+    if kind == "month":
+        month = _month(g["m"])
+        return FuzzyDate.month(_resolve_month(month, ref, ahead), month)
+    return None
+
+
+def _excluded_year(text: str, start: int, end: int) -> bool:
+    """A bare year that is really part of something else: "(2023)" after a resolution number."""
+    before = text[max(0, start - 40):start]
+    if before.endswith("(") and text[end:end + 1] == ")":
+        return bool(re.search(r"\d\s*\($", before)) or bool(_RESOLUTION_YEAR.search(before[:-1].rstrip()))
+    # "the 2030 Agenda": a name, not a date.
+    return bool(re.match(r"\s+Agenda\b", text[end:end + 8]))
+
+
+_MONTH_PREP = re.compile(r"\b(?:in|since|until|till|by|during|from|before|after|through|throughout|the|last|next"
+                         r"|this|of|early|late|mid|until|between|and|or|to)[\s\-]+$", re.I)
+
+
+def _month_alone_is_date(text: str, start: int, word: str) -> bool:
+    """A month name alone is a date after a preposition ("in July", "the July meeting"); "May" must be capitalised."""
+    if word[0].islower():
+        return False
+    return bool(_MONTH_PREP.search(text, max(0, start - 20), start))
+
+
+# Every date starts with a digit, a month, a weekday or one of a few words ("early", "between",
+# "the first half of"): the full pattern is tried only there, which makes a megabyte fast
+# (the alternation is costly when tried at every position).
+_STARTER = re.compile(
+    r"(?<![\w/.\-])(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
+    r"|(?:early|mid|late|between|from|spring|summer|autumn|fall|first|second|third|fourth|beginning|start|middle|end)\b"
+    r"|the\s+(?:first|second|third|fourth|beginning|start|middle|end|spring|summer|autumn|fall|\d))", re.I)
+
+
+def _matches(text: str):
+    last = 0
+    match = _RE.match
+    for s in _STARTER.finditer(text):
+        pos = s.start()
+        if pos < last:
+            continue
+        m = match(text, pos)
+        if m is not None:
+            last = m.end()
+            yield m
+
+
+def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] | None = None) -> list[DateMention]:
+    """Every date in `text`, left to right; `skip` are spans (document symbols) that hold no dates."""
+    out: list[DateMention] = []
+    skip = sorted(skip or [])
+    si = 0
+    for m in _matches(text):
+        kind = m.lastgroup
+        start, end = m.span(kind)
+        while si < len(skip) and skip[si][1] <= start:
+            si += 1
+        if si < len(skip) and skip[si][0] < end:
+            continue
+        groups = {k.split("__", 1)[1]: v for k, v in m.groupdict().items() if v is not None and k.startswith(kind + "__")}
+        if kind == "month" and not _month_alone_is_date(text, start, groups["m"]):
+            continue
+        if kind == "year" and _excluded_year(text, start, end):
+            continue
+        if kind == "m_d" and groups["m"].lower().startswith("may") and groups["m"][0] == "m":
+            continue  # "may 5" in lower case is a verb and a number
+        try:
+            value = _value(kind, groups, text, start, ref)
+        except (ValueError, BadDate, KeyError):
+            value = None
+        if value is None:
+            continue
+        out.append(DateMention(text[start:end], value, start, end))
+    return out
+
+
+# --- the document's own date -------------------------------------------------------------------
+
+_DOC_DATE_CUES = [
+    # "July 2024 Monthly Forecast": a forecast for a month is dated at that month's first day.
+    re.compile(rf"^\s*(?P<text>{_MONTH}\s+{_YEAR})\s+Monthly\s+Forecast", re.I | re.M),
+    re.compile(rf"\b(?:Posted|Published|Issued|Dated|Date|Updated)\s*(?:on)?:?\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR}|{_YEAR}-\d\d-\d\d)", re.I),
+    # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:".
+    re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
+    # A header line that is only a date (UN reports: "Distr.: General\n8 August 2022").
+    re.compile(rf"^\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*$", re.M | re.I),
+]
+HEAD_CHARS = 1500
+
+
+def document_date(text: str) -> tuple[date, str] | None:
+    """The date a text gives itself near its top, and the phrase it was read from."""
+    from councilwatch.dates import parse_text
+
+    head = text[:HEAD_CHARS]
+    for cue in _DOC_DATE_CUES:
+        m = cue.search(head)
+        if not m:
+            continue
+        raw = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", m.group("text"))
+        raw = re.sub(r"^\w+day,?\s+", "", raw)
+        try:
+            return parse_text(raw).earliest, m.group("text")
+        except BadDate:
+            continue
+    return None
+
+
+__all__ = ["DateMention", "find_dates", "document_date", "calendar"]

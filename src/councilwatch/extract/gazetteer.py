@@ -1,0 +1,345 @@
+"""The gazetteer: every name the knowledge base knows, found in text with one Aho-Corasick pass.
+
+Names come from the store (states' names and aliases, organisations' names and
+aliases), the curated people file, the group phrases in patterns/groups.json,
+adjectives of states (patterns/state_adjectives.csv) and, for organisations
+the store does not hold yet, patterns/organisations_fallback.csv. Acronyms
+("US", "CIS") match case-sensitively; other names case-insensitively but must
+start with a capital in the text. Misspelt state names ("Tadjikistan") are
+caught by rapidfuzz against the single-word names.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+PATTERNS = Path(__file__).resolve().parent / "patterns"
+PEOPLE = Path(__file__).resolve().parent.parent / "data" / "people.csv"
+
+# rapidfuzz must score a capitalised word at least this against a state's name.
+FUZZY_MIN = 90
+FUZZY_MIN_LEN = 6
+_ORG_HEADS = re.compile(r"\b(?:Organi[sz]ation|Union|Community|Initiative|Alliance|Forum|Association|League|Commonwealth"
+                        r"|Conference|Office|Agency|Programme|Program|Committee|Centre|Center|Mission|Bank|Treaty|Fund"
+                        r"|Partnership|Pact|Council|Authority|Group|Assembly|Commission|Court|Secretariat)\b")
+_ACRONYM_DEF = re.compile(r"\s\((?:the\s+)?([A-Z][A-Za-z]{1,8}\+?)\)")
+# The long name before "(ACR)": capitalised words and the small words between them, read backwards.
+_LONG_NAME = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|de|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|de|&))*)$")
+LONG_NAME_CHARS = 120
+_ARTICLE = re.compile(r"^the\s+", re.I)
+_APOS = str.maketrans({"’": "'", "‘": "'", "\u2010": "-", "\u2011": "-", "–": "-"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str  # state, organisation, person, group
+    id: str
+    members: tuple[str, ...] = ()
+    state: str | None = None  # a person's state
+    rule: str | None = None  # a group's composition rule ("council:elected:africa")
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    text: str
+    entry: Entry
+    start: int
+    end: int
+
+    @property
+    def kind(self) -> str:
+        return self.entry.kind
+
+    @property
+    def id(self) -> str:
+        return self.entry.id
+
+    def as_dict(self) -> dict:
+        return {"text": self.text, "kind": self.entry.kind, "id": self.entry.id,
+                "members": list(self.entry.members), "start": self.start, "end": self.end}
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower case that keeps every offset ("İ".lower() is two characters)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low.translate(_APOS)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).translate(_APOS)
+
+
+def _variants(name: str) -> set[str]:
+    name = " ".join(name.split()).translate(_APOS)
+    out = {name}
+    swaps = [("Organization", "Organisation"), ("Organisation", "Organization"), ("Co-operation", "Cooperation"),
+             ("Cooperation", "Co-operation"), ("Centre", "Center"), ("Center", "Centre"), (" and ", " & "),
+             ("United Nations ", "UN "), ("UN ", "United Nations ")]
+    for a, b in swaps:
+        for n in list(out):
+            if a in n:
+                out.add(n.replace(a, b))
+    return {_ARTICLE.sub("", n) for n in out}
+
+
+def _is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(name) <= 8 and " " not in name
+
+
+@dataclass
+class CouncilYears:
+    """The Council's composition by year, for the groups whose members change (A3, E10)."""
+
+    terms: list[tuple[str, str, date, date | None]] = field(default_factory=list)  # state, seat, start, end
+    africa: frozenset[str] = frozenset()
+    caribbean: frozenset[str] = frozenset()
+
+    def members(self, rule: str, year: int) -> tuple[str, ...]:
+        first, last = date(year, 1, 1), date(year, 12, 31)
+        sitting = [(s, seat) for s, seat, a, b in self.terms if a <= last and (b is None or b >= first)]
+        parts = rule.split(":")
+        if parts[1] == "all":
+            chosen = {s for s, _ in sitting}
+        else:
+            chosen = {s for s, seat in sitting if seat == "elected"}
+        if len(parts) > 2:
+            regions = parts[2].split("+")
+            chosen = {s for s in chosen if any(s in getattr(self, r) for r in regions)}
+        return tuple(sorted(chosen))
+
+
+class Gazetteer:
+    """Find states, organisations, people and groups in text."""
+
+    def __init__(self, names: list[tuple[str, Entry]], council: CouncilYears | None = None,
+                 fuzzy_names: dict[str, str] | None = None):
+        import ahocorasick
+
+        self.council = council or CouncilYears()
+        self._exact = ahocorasick.Automaton()  # acronyms, on the text as written
+        self._folded = ahocorasick.Automaton()  # names, on the lower-cased text
+        self.by_id: dict[tuple[str, str], Entry] = {}
+        self.org_names: dict[str, str] = {}
+        for name, entry in names:
+            self.by_id.setdefault((entry.kind, entry.id), entry)
+            for variant in _variants(name):
+                if len(variant) < 2:
+                    continue
+                if _is_acronym(variant):
+                    self._exact.add_word(variant, (len(variant), entry))
+                else:
+                    key = _lower_same_length(variant)
+                    if key not in self._folded:
+                        self._folded.add_word(key, (len(key), entry))
+        self._exact.make_automaton()
+        self._folded.make_automaton()
+        self._fuzzy_names = fuzzy_names or {}
+        self._fuzzy_cache: dict[str, str | None] = {}
+
+    # -- building -------------------------------------------------------------
+    @classmethod
+    def from_store(cls, store) -> Gazetteer:  # noqa: ANN001 - councilwatch.store.Store
+        from sqlalchemy import select
+
+        from councilwatch.store import schema as t
+
+        with store.read() as conn:
+            states = [tuple(r) for r in conn.execute(select(t.states.c.iso3, t.states.c.name, t.states.c.short_name, t.states.c.aliases))]
+            orgs = [tuple(r) for r in conn.execute(select(t.organisations.c.id, t.organisations.c.name, t.organisations.c.aliases))]
+            terms = [tuple(r) for r in conn.execute(select(t.council_terms.c.state, t.council_terms.c.seat,
+                                                           t.council_terms.c.start, t.council_terms.c.end))]
+        return cls.from_rows(states, orgs, terms)
+
+    @classmethod
+    def from_rows(cls, states: list[tuple], orgs: list[tuple], terms: list[tuple]) -> Gazetteer:
+        names: list[tuple[str, Entry]] = []
+        fuzzy: dict[str, str] = {}
+        known_states = set()
+        for iso3, name, short, aliases in states:
+            known_states.add(iso3)
+            e = Entry("state", iso3)
+            for n in {name, short, *(aliases or [])}:
+                if n and n != iso3:
+                    names.append((n, e))
+                    if " " not in n and len(n) >= FUZZY_MIN_LEN:
+                        fuzzy[_lower_same_length(n)] = iso3
+            # "Iran (Islamic Republic of)": the UN's inverted names are also written without the brackets.
+            if "(" in name:
+                names.append((name.split("(")[0].strip(), e))
+        with open(PATTERNS / "state_adjectives.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["iso3"] in known_states:
+                    for adj in row["adjectives"].split("|"):
+                        names.append((adj, Entry("state", row["iso3"])))
+        known_orgs = set()
+        for oid, name, aliases in orgs:
+            known_orgs.add(oid)
+            e = Entry("organisation", oid)
+            for n in {oid, name, *(aliases or [])}:
+                if n:
+                    names.append((n, e))
+        with open(PATTERNS / "organisations_fallback.csv", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["id"] not in known_orgs:
+                    e = Entry("organisation", row["id"])
+                    for n in {row["id"], row["name"], *row["aliases"].split("|")}:
+                        if n:
+                            names.append((n, e))
+        if PEOPLE.exists():
+            with open(PEOPLE, encoding="utf-8") as f:
+                for row in csv.DictReader(f):
+                    e = Entry("person", row["id"], state=row["state"] or None)
+                    for n in {row["name"], *(row["aliases"] or "").split("|")}:
+                        if n:
+                            names.append((n, e))
+        spec = json.loads((PATTERNS / "groups.json").read_text(encoding="utf-8"))
+        regions = spec["regions"]
+        council = CouncilYears(
+            [(s, seat, a, b) for s, seat, a, b in terms],
+            frozenset(regions["africa"]), frozenset(regions["caribbean"]),
+        )
+        for g in spec["groups"]:
+            members = g["members"]
+            e = Entry("group", g["id"], tuple(members) if isinstance(members, list) else (),
+                      rule=members if isinstance(members, str) else None)
+            for phrase in g["phrases"]:
+                names.append((phrase, e))
+        return cls(names, council, fuzzy)
+
+    # -- finding ----------------------------------------------------------------
+    def find(self, text: str, year: int | None = None, skip: list[tuple[int, int]] | None = None) -> list[EntityMention]:
+        """Entities in `text`, longest match first, not overlapping `skip` (document symbols)."""
+        low = _lower_same_length(text)
+        cands: list[tuple[int, int, Entry]] = []
+        n = len(text)
+        for end, (length, entry) in self._exact.iter(text):
+            start = end - length + 1
+            if _bounded(text, start, end + 1, n):
+                cands.append((start, end + 1, entry))
+        for end, (length, entry) in self._folded.iter(low):
+            start = end - length + 1
+            if text[start].isupper() or text[start].isdigit():
+                if _bounded(low, start, end + 1, n):
+                    cands.append((start, end + 1, entry))
+        cands.extend(self._definitions(text, cands))
+        cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+        out: list[EntityMention] = []
+        taken_to = -1
+        skipped = Spans(skip or [])
+        for start, end, entry in cands:
+            if start < taken_to or skipped.overlaps(start, end):
+                continue
+            # "the P3": groups keep their article, as people write and read them.
+            if entry.kind == "group" and start >= 4 and low[start - 4:start] == "the ":
+                start -= 4
+            out.append(EntityMention(text[start:end], self._resolved(entry, year), start, end))
+            taken_to = end
+        out.extend(self._fuzzy(text, out, skip))
+        out.sort(key=lambda m: m.start)
+        return out
+
+    def _resolved(self, entry: Entry, year: int | None) -> Entry:
+        if entry.rule is None or year is None:
+            return entry
+        return Entry(entry.kind, entry.id, self.council.members(entry.rule, year), rule=entry.rule)
+
+    def _definitions(self, text: str, found: list[tuple[int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+        """Organisations the text itself defines: "the Central European Initiative (CEI)"."""
+        known = Spans([(s, e) for s, e, _ in found])
+        extra: list[tuple[int, int, Entry]] = []
+        defined: dict[str, Entry] = {}
+        for m in _ACRONYM_DEF.finditer(text):
+            acronym = m.group(1)
+            if ("organisation", acronym) in self.by_id or known.overlaps(m.start(1), m.end(1)):
+                continue
+            head_start = max(0, m.start() - LONG_NAME_CHARS)
+            ln = _LONG_NAME.search(text, head_start, m.start())
+            if ln is None:
+                continue
+            long = _ARTICLE.sub("", ln.group(1))
+            if not _ORG_HEADS.search(long):
+                continue
+            entry = defined.setdefault(acronym, Entry("organisation", acronym))
+            lstart = ln.end(1) - len(long)
+            extra.append((lstart, lstart + len(long), entry))
+        if defined:
+            # Every later use of a defined acronym, in one pass over the text.
+            alt = "|".join(sorted(map(re.escape, defined), key=len, reverse=True))
+            for am in re.finditer(rf"(?<![\w/])(?:{alt})(?![\w/])", text):
+                extra.append((am.start(), am.end(), defined[am.group(0)]))
+        return extra
+
+    def _fuzzy(self, text: str, found: list[EntityMention], skip: list[tuple[int, int]]) -> list[EntityMention]:
+        if not self._fuzzy_names:
+            return []
+        from rapidfuzz import fuzz, process
+
+        spans = Spans([(m.start, m.end) for m in found] + list(skip or []))
+        out = []
+        for m in re.finditer(r"\b[A-Z][a-z]{%d,}\b" % (FUZZY_MIN_LEN - 1), text):
+            word = m.group(0)
+            if word in _COMMON:
+                continue
+            key = word.lower()
+            if key not in self._fuzzy_cache:
+                hit = process.extractOne(key, self._fuzzy_names.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+                self._fuzzy_cache[key] = self._fuzzy_names[hit[0]] if hit else None
+            iso3 = self._fuzzy_cache[key]
+            if iso3 is None or spans.overlaps(m.start(), m.end()):
+                continue
+            out.append(EntityMention(word, Entry("state", iso3), m.start(), m.end()))
+        return out
+
+
+_COMMON = frozenset("""Council Security General Assembly Secretary United Nations Office Regional Central Republic
+Islamic Russian Chinese Minister President Committee Organization Organisation Union States Statement Resolution
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April August September October
+November December Members Member Meeting Report Forecast Western Eastern Northern Southern Assistance Mission
+Prime Foreign Affairs Ministry Government Parliament Special Representative Coordinator Commission Initiative
+Strategy Charter Community Cooperation Development Conference International Military Support Peace""".split())
+
+
+class Spans:
+    """A set of character spans that answers "does (a, b) overlap any?" in O(log n)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if merged and a < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def overlaps(self, a: int, b: int) -> bool:
+        import bisect
+
+        i = bisect.bisect_left(self.starts, b) - 1
+        return i >= 0 and self.ends[i] > a
+
+
+def _bounded(text: str, start: int, end: int, n: int) -> bool:
+    """The match is a whole word: no letter or digit touches it on either side."""
+    if start > 0:
+        c = text[start - 1]
+        if c.isalnum() or c in "/_":
+            return False
+    if end < n:
+        c = text[end]
+        if c.isalnum() or c == "_":
+            return False
+        # "US-led" is fine, "UN-" names are not ours to judge; "CIS/2020" is part of a code.
+        if c == "/" and end + 1 < n and text[end + 1].isalnum():
+            return False
+    return True
+
+
+def fold_name(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()

@@ -1,0 +1,206 @@
+"""The extraction pipeline: symbols, dates and entities over the whole text, then facts per sentence.
+
+Symbols (councilwatch.symbols), dates (extract.dates) and entities (the
+Aho-Corasick gazetteer) are found with compiled automata over the raw text,
+which is what makes 100,000+ words a second possible. Only sentences that hold
+an entity and a cue word go through the spaCy blank English pipeline, whose
+components (memberships, events, stances) match their JSONL patterns.
+
+    >>> ex = Extractor.from_store(store)
+    >>> result = ex.extract_text("On 22 February, Armenia froze its participation in the CSTO.", doc_date=date(2024, 7, 1))
+    >>> result.memberships[0].status
+    'participation_frozen'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from councilwatch.extract.components import PATTERNS, SentenceContext, set_entities
+from councilwatch.extract.dates import document_date, find_dates
+from councilwatch.extract.gazetteer import Gazetteer
+from councilwatch.extract.reading import TextDocument, read_document
+from councilwatch.extract.results import Extraction, SymbolMention
+from councilwatch.extract.sentences import sentence_spans
+
+COMPONENTS = ("councilwatch_memberships", "councilwatch_events", "councilwatch_stances")
+
+
+def _cue_words() -> re.Pattern:
+    """Every word a pattern file names: a sentence without one of them cannot hold a fact."""
+    import json
+
+    words: set[str] = set()
+    for name in ("memberships.jsonl", "events.jsonl", "stances.jsonl"):
+        for line in (PATTERNS / name).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            for tok in json.loads(line)["pattern"]:
+                low = tok.get("LOWER")
+                if isinstance(low, str):
+                    words.add(low)
+                elif isinstance(low, dict):
+                    words.update(low.get("IN", []))
+    words = {w for w in words if w.isalpha() and len(w) > 2 and w not in {"the", "its", "and", "for", "has", "have"}}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b|:", re.I)
+
+
+def build_nlp():
+    """A blank English spaCy pipeline with one component per kind of fact (no downloaded model)."""
+    import spacy
+
+    from councilwatch.extract import events, memberships, stances  # noqa: F401 - register the factories
+
+    nlp = spacy.blank("en")
+    for name in COMPONENTS:
+        nlp.add_pipe(name)
+    return nlp
+
+
+class Extractor:
+    """Extract symbols, dates, entities, memberships, events and stances from texts."""
+
+    def __init__(self, gazetteer: Gazetteer, nlp=None):  # noqa: ANN001 - spacy Language
+        self.gazetteer = gazetteer
+        self._nlp = nlp
+        self._cues = _cue_words()
+
+    @classmethod
+    def from_store(cls, store) -> Extractor:  # noqa: ANN001 - councilwatch.store.Store
+        return cls(Gazetteer.from_store(store))
+
+    @property
+    def nlp(self):  # noqa: ANN201
+        if self._nlp is None:
+            self._nlp = build_nlp()
+        return self._nlp
+
+    # -- the whole document ---------------------------------------------------
+    def extract_file(self, path: str | Path, doc_date: date | None = None) -> Extraction:
+        return self.extract_document(read_document(path), doc_date)
+
+    def extract_document(self, doc: TextDocument, doc_date: date | None = None) -> Extraction:
+        return self.extract_text(doc.text, doc_date=doc_date, source=doc.source, file_date=doc.modified)
+
+    def extract_text(self, text: str, doc_date: date | None = None, source: str = "<text>",
+                     file_date: date | None = None, facts: bool = True) -> Extraction:
+        """Everything found in `text`; `facts=False` stops after symbols, dates and entities."""
+        ref, basis = self._doc_date(text, doc_date, file_date)
+        result = Extraction(source, text, ref, basis)
+        result.symbols = find_symbol_mentions(text)
+        skip = [(s.start, s.end) for s in result.symbols]
+        result.dates = find_dates(text, ref, skip)
+        result.entities = self.gazetteer.find(text, ref.year, skip)
+        if facts:
+            self._facts(result)
+        return result
+
+    @staticmethod
+    def _doc_date(text: str, option: date | None, file_date: date | None) -> tuple[date, str]:
+        if option is not None:
+            return option, "option"
+        found = document_date(text)
+        if found is not None:
+            return found[0], "text"
+        return (file_date or date.today()), "file"
+
+    # -- facts, sentence by sentence ---------------------------------------------
+    def _facts(self, result: Extraction) -> None:
+        text = result.text
+        result.sentences = sentence_spans(text)
+        ents, dates = result.entities, result.dates
+        ei = di = 0
+        recent: list[str] = []
+        group: list[str] = []
+        docs = []
+        for s, e in result.sentences:
+            while ei < len(ents) and ents[ei].start < s:
+                ei += 1
+            while di < len(dates) and dates[di].start < s:
+                di += 1
+            ej, dj = ei, di
+            while ej < len(ents) and ents[ej].end <= e:
+                ej += 1
+            while dj < len(dates) and dates[dj].end <= e:
+                dj += 1
+            sent_ents, sent_dates = ents[ei:ej], dates[di:dj]
+            if sent_ents and self._cues.search(text, s, e):
+                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group))
+                docs.append(self._make_doc(ctx))
+            orgs = [m.id for m in sent_ents if m.kind == "organisation"]
+            if orgs:
+                recent = (recent + orgs)[-8:]
+            if len(set(orgs)) >= 2:
+                group = list(dict.fromkeys(orgs))
+        for doc in self.nlp.pipe(docs, batch_size=64):
+            found = doc.user_data["found"]
+            result.memberships.extend(found["memberships"])
+            result.events.extend(found["events"])
+            result.stances.extend(found["stances"])
+        result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))
+        result.stances = _dedupe(result.stances, lambda s: (s.actors, s.target, s.polarity, s.sentence))
+
+    def _make_doc(self, ctx: SentenceContext):  # noqa: ANN202 - spacy Doc
+        doc = self.nlp.make_doc(ctx.sentence)
+        set_entities(doc, ctx)
+        doc.user_data["cw"] = ctx
+        doc.user_data["found"] = {"memberships": [], "events": [], "stances": []}
+        return doc
+
+
+def _dedupe(items: list, key) -> list:  # noqa: ANN001
+    seen, out = set(), []
+    for item in items:
+        k = key(item)
+        if k not in seen:
+            seen.add(k)
+            out.append(item)
+    return out
+
+
+def find_symbol_mentions(text: str) -> list[SymbolMention]:
+    """UN document symbols in the text, normalised by councilwatch.symbols."""
+    from councilwatch.symbols import find_symbols
+
+    # Tables run a date into a symbol ("8 August 2022S/2022/606"): blank the digit before an organ's
+    # slash in a copy, so the symbol finder sees a word boundary and offsets stay the same.
+    scan = _RUN_IN.sub(lambda m: " " * len(m.group(0)), text)
+    found = [SymbolMention(text[a:b], str(sym), sym.kind, a, b) for a, b, sym in find_symbols(scan)]
+    found.extend(_resolutions_in_prose(text, found))
+    return sorted(found, key=lambda s: s.start)
+
+
+# "resolution 2719 (2023)", "resolutions 2701 (2023) and 2702 (2023)": Council resolutions as prose cites them;
+# "General Assembly resolution 77/19": an Assembly resolution.
+_SC_RES_LIST = re.compile(r"\bresolutions?\s+\d{1,4}\s*\((?:19|20)\d\d\)(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\d{1,4}\s*\((?:19|20)\d\d\))*", re.I)
+_SC_RES_ONE = re.compile(r"(?:resolutions?\s+)?(\d{1,4})\s*\(((?:19|20)\d\d)\)", re.I)
+_GA_RES = re.compile(r"\bresolutions?\s+((?:[1-9]\d|ES-\d{1,2})/\d{1,3})\b(?![/\d])", re.I)
+
+
+def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[SymbolMention]:
+    from councilwatch.symbols import BadSymbol, parse
+
+    taken = [(s.start, s.end) for s in symbols]
+    out = []
+
+    def add(a: int, b: int, raw: str) -> None:
+        if any(x < b and a < y for x, y in taken):
+            return
+        try:
+            sym = parse(raw)
+        except BadSymbol:
+            return
+        out.append(SymbolMention(text[a:b], str(sym), sym.kind, a, b))
+
+    for m in _SC_RES_LIST.finditer(text):
+        for one in _SC_RES_ONE.finditer(text, m.start(), m.end()):
+            add(one.start(), one.end(), f"S/RES/{one.group(1)} ({one.group(2)})")
+    for m in _GA_RES.finditer(text):
+        if re.search(r"General\s+Assembly\s*$", text[max(0, m.start() - 25):m.start()]):
+            add(m.start(), m.end(), f"A/RES/{m.group(1)}")
+    return out
+
+
+_RUN_IN = re.compile(r"(?<=\d\d\d)\d(?=(?:S|A|E|SC|GA|SG|ST)/[A-Z0-9])")

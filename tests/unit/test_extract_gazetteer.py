@@ -1,0 +1,72 @@
+from datetime import date
+
+import pytest
+
+from councilwatch.extract.gazetteer import Gazetteer
+
+STATES = [("ARM", "Armenia", "Armenia", []), ("RUS", "Russian Federation", "Russia", ["Russia"]),
+          ("USA", "United States of America", "United States", ["US", "the US", "United States"]),
+          ("GBR", "United Kingdom of Great Britain and Northern Ireland", "United Kingdom", ["UK", "the UK"]),
+          ("FRA", "France", "France", []), ("TJK", "Tajikistan", "Tajikistan", []),
+          ("IRN", "Iran (Islamic Republic of)", "Iran", ["Iran"]), ("DZA", "Algeria", "Algeria", []),
+          ("MOZ", "Mozambique", "Mozambique", []), ("SLE", "Sierra Leone", "Sierra Leone", []),
+          ("GUY", "Guyana", "Guyana", []), ("CHN", "China", "China", [])]
+ORGS = [("CSTO", "Collective Security Treaty Organization", ["Collective Security Treaty Organisation"]),
+        ("CIS", "Commonwealth of Independent States", ["CIS"])]
+TERMS = [(s, "permanent", date(1945, 10, 24), None) for s in ("CHN", "FRA", "GBR", "RUS", "USA")] + \
+        [(s, "elected", date(2024, 1, 1), date(2025, 12, 31)) for s in ("DZA", "MOZ", "SLE", "GUY")]
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return Gazetteer.from_rows(STATES, ORGS, TERMS)
+
+
+def ids(gaz, text, year=2024):
+    return [(m.text, m.kind, m.id) for m in gaz.find(text, year)]
+
+
+def test_names_aliases_and_acronyms(gaz):
+    assert ids(gaz, "Russia and the Collective Security Treaty Organisation (CSTO) met the US.") == [
+        ("Russia", "state", "RUS"), ("Collective Security Treaty Organisation", "organisation", "CSTO"),
+        ("CSTO", "organisation", "CSTO"), ("US", "state", "USA")]
+
+
+def test_acronyms_are_case_sensitive_and_names_need_a_capital(gaz):
+    assert ids(gaz, "let us go; the cis-trans isomer; france") == []
+
+
+def test_longest_match_wins(gaz):
+    assert ids(gaz, "the Russian Federation") == [("Russian Federation", "state", "RUS")]
+
+
+def test_offsets_point_at_the_text(gaz):
+    text = "Côte İstanbul — Armenia’s alliance"
+    (m,) = gaz.find(text, 2024)
+    assert text[m.start:m.end] == "Armenia"
+
+
+def test_groups_name_their_members_for_the_documents_year(gaz):
+    found = {m.id: m for m in gaz.find("The P3 and the A3 disagreed; the E10 abstained.", 2024)}
+    assert found["P3"].text == "The P3" and found["P3"].entry.members == ("FRA", "GBR", "USA")
+    assert found["A3"].entry.members == ("DZA", "MOZ", "SLE")  # Guyana is elected but not African
+    assert set(found["E10"].entry.members) == {"DZA", "MOZ", "SLE", "GUY"}
+
+
+def test_people_and_adjectives(gaz):
+    found = ids(gaz, "Armenian Prime Minister Nikol Pashinyan met Putin.")
+    assert ("Armenian", "state", "ARM") in found
+    assert ("Nikol Pashinyan", "person", "nikol-pashinyan") in found and ("Putin", "person", "vladimir-putin") in found
+
+
+def test_misspelt_state_found_by_rapidfuzz(gaz):
+    assert ids(gaz, "Tadjikistan agreed.") == [("Tadjikistan", "state", "TJK")]
+
+
+def test_text_defined_organisation(gaz):
+    found = ids(gaz, "the Central European Initiative (CEI). The CEI met.")
+    assert [i for _, k, i in found if k == "organisation"] == ["CEI", "CEI", "CEI"]
+
+
+def test_symbols_are_skipped(gaz):
+    assert ids(gaz, "CIS/2020/1") == []
