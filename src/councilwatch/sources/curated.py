@@ -95,6 +95,12 @@ class Curated:
     council_terms: list[dict] = field(default_factory=list)
     presidencies: list[dict] = field(default_factory=list)
     agenda_items: list[dict] = field(default_factory=list)
+    topics: list[dict] = field(default_factory=list)
+    meetings: list[dict] = field(default_factory=list)
+    meeting_items: list[dict] = field(default_factory=list)
+    documents: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    stances: list[dict] = field(default_factory=list)
 
 
 def _source(row: Row) -> str:
@@ -251,7 +257,208 @@ def read_curated(data_dir: Path = DATA_DIR) -> Curated:
             ):
                 raise row.fail(f"{state} is not on the Council in {key}")
             out.presidencies.append({"month": key, "state": state, **prov(row)})
+    _read_brief_facts(out, data_dir, iso3s, org_ids, prov)
     return out
+
+
+# -- facts for briefs: topics, meetings, documents, events, stances ---------------------------------
+# Groups of Council members a stance may name as its actor.
+ACTOR_GROUPS = {"P3": ("FRA", "GBR", "USA"), "P5": ("CHN", "FRA", "GBR", "RUS", "USA"), "A3": (), "A3+": (), "E10": ()}
+STANCE_POLARITIES = ("supportive", "critical", "opposed", "in_favour", "against", "abstained", "neutral")
+_TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,159}$")
+
+
+def agenda_item_id(title: str) -> str:
+    """The agenda item key of a printed title: the meeting importer's key (sources/agenda_titles.py) where it
+    is installed, so curated and imported meetings share items; else the folded, hyphenated title."""
+    try:
+        from councilwatch.sources.agenda_titles import canonical_key
+    except ModuleNotFoundError as exc:
+        if exc.name != "councilwatch.sources.agenda_titles":
+            raise
+    else:
+        return canonical_key(title)
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:160].rstrip("-")
+
+
+def _symbol(row: Row, key: str, text: str) -> str:
+    from councilwatch.symbols import BadSymbol, normalise
+
+    try:
+        return normalise(text)
+    except (BadSymbol, ValueError) as exc:
+        raise row.fail(f"{key}: {exc}") from None
+
+
+def _read_brief_facts(out: Curated, data_dir: Path, iso3s: set[str], org_ids: set[str], prov) -> None:
+    """topics.csv, meetings.csv, documents.csv, events.csv, stances.csv (all optional)."""
+    agenda: dict[str, dict] = {}
+
+    def agenda_ref(row: Row, title: str) -> str:
+        ident = agenda_item_id(title)
+        if not ident:
+            raise row.fail(f"agenda item {title!r} has no letters or digits")
+        agenda.setdefault(ident, {"id": ident, "title": title, "aliases": [], "topic": None, **prov(row)})
+        return ident
+
+    topic_ids: set[str] = set()
+    path = data_dir / "topics.csv"
+    if path.exists():
+        for row in read_rows(path, ["id", "title", "aliases", "organisations", "agenda_items", "source"], data_dir):
+            tid = row.required("id")
+            if not _TOPIC_ID.match(tid):
+                raise row.fail(f"topic id {tid!r} is not lowercase letters, digits and hyphens")
+            if tid in topic_ids:
+                raise row.fail(f"topic {tid} is listed twice")
+            topic_ids.add(tid)
+            orgs = _split(row.get("organisations"))
+            for oid in orgs:
+                if oid not in org_ids:
+                    raise row.fail(f"unknown organisation {oid!r}")
+            items = [agenda_ref(row, title) for title in _split(row.get("agenda_items"))]
+            out.topics.append({
+                "id": tid, "title": row.required("title"), "aliases": _split(row.get("aliases")),
+                "organisations": orgs, "agenda_items": items, "description": row.get("description"), **prov(row),
+            })
+
+    def subjects(row: Row, key: str, allow_symbols: bool = False) -> list[str]:
+        found = []
+        for ident in _split(row.get(key)):
+            if ident in topic_ids or ident in org_ids or ident in iso3s:
+                found.append(ident)
+            elif allow_symbols and "/" in ident:
+                found.append(_symbol(row, key, ident))
+            else:
+                raise row.fail(f"{key}: {ident!r} is not a topic, organisation or state")
+        return found
+
+    def actors(row: Row) -> list[str]:
+        names = _split(row.get("actors"))
+        for a in names:
+            if a not in iso3s and a not in org_ids and a not in ACTOR_GROUPS:
+                raise row.fail(f"actor {a!r} is not a state (ISO3), organisation or group ({', '.join(ACTOR_GROUPS)})")
+        return names
+
+    path = data_dir / "meetings.csv"
+    records: set[str] = set()
+    if path.exists():
+        for row in read_rows(path, ["record", "date", "kind", "agenda_item", "subjects", "summary", "source"], data_dir):
+            record = _symbol(row, "record", row.required("record"))
+            if not record.startswith("S/PV."):
+                raise row.fail(f"record {record!r} is not a Security Council meeting record (S/PV.n)")
+            if record in records:
+                raise row.fail(f"meeting {record} is listed twice")
+            records.add(record)
+            day = _fuzzy(row, "date", required=True)
+            if not day.is_exact:
+                raise row.fail("date: a meeting needs its day (YYYY-MM-DD)")
+            item_title = row.required("agenda_item")
+            out.meetings.append({
+                "record": record, "number": int(record.split(".")[1]), "date": day.earliest, "resumptions": [],
+                "kind": row.required("kind"), "subjects": subjects(row, "subjects"), "summary": row.required("summary"),
+                **prov(row),
+            })
+            out.meeting_items.append({"record": record, "position": 1, "agenda_item": agenda_ref(row, item_title),
+                                      "title": item_title})
+
+    path = data_dir / "documents.csv"
+    symbols_seen: set[str] = set()
+    if path.exists():
+        vote_re = re.compile(r"^\d{1,3}-\d{1,3}-\d{1,3}$|^without vote$|^adopted unanimously$")
+        for row in read_rows(path, ["symbol", "kind", "title", "date", "subjects", "source"], data_dir):
+            symbol = _symbol(row, "symbol", row.required("symbol"))
+            if symbol in symbols_seen:
+                raise row.fail(f"document {symbol} is listed twice")
+            symbols_seen.add(symbol)
+            vote = row.get("vote") or None
+            if vote and not vote_re.match(vote):
+                raise row.fail(f"vote {vote!r} is not for-against-abstentions (102-5-28) or 'without vote'")
+            day = _fuzzy(row, "date")
+            if day is not None and not day.is_exact:
+                raise row.fail("date: a document is dated to the day (YYYY-MM-DD) or left empty")
+            item = row.get("agenda_item")
+            out.documents.append({
+                "symbol": symbol, "kind": row.required("kind"), "title": row.required("title"),
+                "date": day.earliest if day else None, "subjects": subjects(row, "subjects"),
+                "agenda_item": agenda_ref(row, item) if item else None, "url": None, "full_text": None,
+                "vote": vote, **prov(row),
+            })
+
+    path = data_dir / "events.csv"
+    if path.exists():
+        for row in read_rows(path, ["when", "kind", "summary", "actors", "topics", "source"], data_dir):
+            when = _fuzzy(row, "when", required=True)
+            out.events.append({
+                **_fuzzy_columns("when", when), "summary": row.required("summary"), "kind": row.required("kind"),
+                "actors": actors(row), "topics": subjects(row, "topics"), "quote": None, **prov(row),
+            })
+
+    path = data_dir / "stances.csv"
+    if path.exists():
+        for row in read_rows(path, ["actors", "target", "polarity", "summary", "when", "source"], data_dir):
+            target = row.required("target")
+            target = subjects(row, "target", allow_symbols=True)[0]
+            polarity = row.required("polarity")
+            if polarity not in STANCE_POLARITIES:
+                raise row.fail(f"unknown polarity {polarity!r} (one of {', '.join(STANCE_POLARITIES)})")
+            if not actors(row):
+                raise row.fail("missing actors")
+            out.stances.append({
+                "actors": actors(row), "target": target, "polarity": polarity, "summary": row.required("summary"),
+                **_fuzzy_columns("when", _fuzzy(row, "when")), "quote": None, **prov(row),
+            })
+    out.agenda_items = list(agenda.values())
+
+
+def _load_brief_facts(conn, curated: Curated, counts: dict) -> None:
+    """Replace the curated topics, meetings, documents, events and stances; keep what other origins stored."""
+    from sqlalchemy import delete, select
+
+    from councilwatch.store import schema as t
+
+    for table in (t.events, t.stances, t.topics):
+        conn.execute(delete(table).where(table.c.origin == ORIGIN))
+    curated_records = select(t.meetings.c.record).where(t.meetings.c.origin == ORIGIN)
+    conn.execute(delete(t.meeting_items).where(t.meeting_items.c.record.in_(curated_records)))
+    conn.execute(delete(t.meetings).where(t.meetings.c.origin == ORIGIN))
+    conn.execute(delete(t.documents).where(t.documents.c.origin == ORIGIN, t.documents.c.full_text.is_(None)))
+
+    # Agenda items may also come from the meeting importer: add ours when absent, never delete.
+    known_items = set(conn.execute(select(t.agenda_items.c.id)).scalars())
+    new_items = [a for a in curated.agenda_items if a["id"] not in known_items]
+    if new_items:
+        conn.execute(t.agenda_items.insert(), new_items)
+
+    # A meeting or document another origin already stored keeps its row; ours adds subjects and summary.
+    stored = {r.record: r for r in conn.execute(select(t.meetings.c.record, t.meetings.c.subjects, t.meetings.c.summary))}
+    fresh = [m for m in curated.meetings if m["record"] not in stored]
+    for m in curated.meetings:
+        if m["record"] in stored:
+            old = stored[m["record"]]
+            merged = sorted(set(old.subjects or []) | set(m["subjects"]))
+            conn.execute(t.meetings.update().where(t.meetings.c.record == m["record"])
+                         .values(subjects=merged, summary=old.summary or m["summary"]))
+    if fresh:
+        conn.execute(t.meetings.insert(), fresh)
+        fresh_records = {m["record"] for m in fresh}
+        conn.execute(t.meeting_items.insert(), [i for i in curated.meeting_items if i["record"] in fresh_records])
+    docs = {r.symbol: r for r in conn.execute(select(t.documents.c.symbol, t.documents.c.subjects))}
+    for d in curated.documents:
+        if d["symbol"] in docs:
+            merged = sorted(set(docs[d["symbol"]].subjects or []) | set(d["subjects"]))
+            values = {k: d[k] for k in ("kind", "title", "date", "vote", "agenda_item", "source", "origin", "locator")}
+            conn.execute(t.documents.update().where(t.documents.c.symbol == d["symbol"]).values(subjects=merged, **values))
+        else:
+            conn.execute(t.documents.insert(), [d])
+    for table, rows in ((t.topics, curated.topics), (t.events, curated.events), (t.stances, curated.stances)):
+        if rows:
+            conn.execute(table.insert(), rows)
+        counts[table.name] = len(rows)
+    counts["meetings"], counts["documents"] = len(curated.meetings), len(curated.documents)
 
 
 def load(store, data_dir: Path = DATA_DIR) -> dict:
@@ -280,5 +487,6 @@ def load(store, data_dir: Path = DATA_DIR) -> dict:
             if rows:
                 conn.execute(table.insert(), rows)
             counts[table.name] = len(rows)
+        _load_brief_facts(conn, curated, counts)
         store.set_meta(conn, "curated_digest", digest)
     return counts

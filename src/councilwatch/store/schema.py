@@ -141,6 +141,10 @@ meetings = Table(
     Column("date", Date, nullable=False),
     Column("resumptions", JSON, nullable=False),  # [{"record": "S/PV.9678 (Resumption 1)", "date": ...}]
     Column("kind", String(40)),  # briefing, debate, open debate, adoption, ... when known
+    Column("subjects", JSON),  # topic and organisation ids the meeting concerns, when known
+    Column("summary", Text),  # one line written by us (curated) or taken from the record's title
+    Column("press_releases", JSON),  # SC/... symbols of the meeting's press release(s), when printed
+    Column("note", Text),  # "closed meeting", "meeting held in Nairobi": what the record cell adds
     *provenance(),
     Index("ix_meetings_date", "date"),
 )
@@ -168,8 +172,12 @@ outcomes = Table(
     Column("vetoed_by", JSON, nullable=False),
     Column("procedure", Text),  # e.g. the letter recording a written-procedure vote
     Column("text", Text, nullable=False, default=""),
+    # Natural key of an imported outcome ("S/PV.7796#01", "S/2020/870#01"): re-imports update, never duplicate.
+    Column("ref", String(120)),
     *provenance(),
     Index("ix_outcomes_symbol", "symbol"),
+    Index("ix_outcomes_ref", "ref", unique=True),
+    Index("ix_outcomes_record", "record"),
     Index("ix_outcomes_date", "date"),
 )
 
@@ -184,6 +192,7 @@ documents = Table(
     Column("agenda_item", String(160), ForeignKey("agenda_items.id")),
     Column("url", Text),
     Column("full_text", Text),
+    Column("vote", String(24)),  # adoption vote "102-5-28" (for-against-abstentions), when recorded
     *provenance(),
     Index("ix_documents_date", "date"),
 )
@@ -222,6 +231,34 @@ stances = Table(
     *fuzzy("when"),
     Column("quote", Text),
     *provenance(),
+)
+
+# Subjects a brief can be written on: an agenda item, or a focus within one (the UN and the CSTO, SCO, CIS).
+topics = Table(
+    "topics",
+    metadata,
+    Column("id", String(160), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("aliases", JSON, nullable=False),
+    Column("organisations", JSON, nullable=False),  # organisation ids the topic concerns
+    Column("agenda_items", JSON, nullable=False),  # agenda item ids it is discussed under
+    Column("description", Text, nullable=False, default=""),
+    *provenance(),
+)
+
+# Briefs generated and published (the Atom feed lists them); the text is rendered again on demand.
+briefs = Table(
+    "briefs",
+    metadata,
+    Column("slug", String(200), primary_key=True),
+    Column("kind", String(16), nullable=False),  # entry or monthly
+    Column("topic", String(160)),
+    Column("month", String(7), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("summary", Text, nullable=False, default=""),
+    Column("digest", String(64), nullable=False),  # of the rendered Markdown: a new version bumps `updated`
+    Column("published", DateTime(timezone=True), nullable=False),
+    Column("updated", DateTime(timezone=True), nullable=False),
 )
 
 claims = Table(

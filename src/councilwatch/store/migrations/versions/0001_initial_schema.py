@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 06:00:18.922971
+Create Date: 2026-11-27 06:31:05.964815
 """
 from alembic import op
 import sqlalchemy as sa
@@ -26,6 +26,18 @@ def upgrade() -> None:
     sa.Column('locator', sa.Text(), nullable=True),
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_agenda_items'))
+    )
+    op.create_table('briefs',
+    sa.Column('slug', sa.String(length=200), nullable=False),
+    sa.Column('kind', sa.String(length=16), nullable=False),
+    sa.Column('topic', sa.String(length=160), nullable=True),
+    sa.Column('month', sa.String(length=7), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('digest', sa.String(length=64), nullable=False),
+    sa.Column('published', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('updated', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('slug', name=op.f('pk_briefs'))
     )
     op.create_table('claims',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
@@ -92,6 +104,10 @@ def upgrade() -> None:
     sa.Column('date', sa.Date(), nullable=False),
     sa.Column('resumptions', sa.JSON(), nullable=False),
     sa.Column('kind', sa.String(length=40), nullable=True),
+    sa.Column('subjects', sa.JSON(), nullable=True),
+    sa.Column('summary', sa.Text(), nullable=True),
+    sa.Column('press_releases', sa.JSON(), nullable=True),
+    sa.Column('note', sa.Text(), nullable=True),
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('origin', sa.String(length=32), nullable=False),
     sa.Column('locator', sa.Text(), nullable=True),
@@ -156,6 +172,19 @@ def upgrade() -> None:
     sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('iso3', name=op.f('pk_states'))
     )
+    op.create_table('topics',
+    sa.Column('id', sa.String(length=160), nullable=False),
+    sa.Column('title', sa.Text(), nullable=False),
+    sa.Column('aliases', sa.JSON(), nullable=False),
+    sa.Column('organisations', sa.JSON(), nullable=False),
+    sa.Column('agenda_items', sa.JSON(), nullable=False),
+    sa.Column('description', sa.Text(), nullable=False),
+    sa.Column('source', sa.Text(), nullable=False),
+    sa.Column('origin', sa.String(length=32), nullable=False),
+    sa.Column('locator', sa.Text(), nullable=True),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_topics'))
+    )
     op.create_table('council_terms',
     sa.Column('id', sa.Integer(), autoincrement=True, nullable=False),
     sa.Column('state', sa.String(length=3), nullable=False),
@@ -182,6 +211,7 @@ def upgrade() -> None:
     sa.Column('agenda_item', sa.String(length=160), nullable=True),
     sa.Column('url', sa.Text(), nullable=True),
     sa.Column('full_text', sa.Text(), nullable=True),
+    sa.Column('vote', sa.String(length=24), nullable=True),
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('origin', sa.String(length=32), nullable=False),
     sa.Column('locator', sa.Text(), nullable=True),
@@ -239,6 +269,7 @@ def upgrade() -> None:
     sa.Column('vetoed_by', sa.JSON(), nullable=False),
     sa.Column('procedure', sa.Text(), nullable=True),
     sa.Column('text', sa.Text(), nullable=False),
+    sa.Column('ref', sa.String(length=120), nullable=True),
     sa.Column('source', sa.Text(), nullable=False),
     sa.Column('origin', sa.String(length=32), nullable=False),
     sa.Column('locator', sa.Text(), nullable=True),
@@ -249,6 +280,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('outcomes', schema=None) as batch_op:
         batch_op.create_index('ix_outcomes_date', ['date'], unique=False)
+        batch_op.create_index('ix_outcomes_record', ['record'], unique=False)
+        batch_op.create_index('ix_outcomes_ref', ['ref'], unique=True)
         batch_op.create_index('ix_outcomes_symbol', ['symbol'], unique=False)
 
     op.create_table('presidencies',
@@ -284,6 +317,8 @@ def downgrade() -> None:
     op.drop_table('presidencies')
     with op.batch_alter_table('outcomes', schema=None) as batch_op:
         batch_op.drop_index('ix_outcomes_symbol')
+        batch_op.drop_index('ix_outcomes_ref')
+        batch_op.drop_index('ix_outcomes_record')
         batch_op.drop_index('ix_outcomes_date')
 
     op.drop_table('outcomes')
@@ -304,6 +339,7 @@ def downgrade() -> None:
         batch_op.drop_index('ix_council_terms_start')
 
     op.drop_table('council_terms')
+    op.drop_table('topics')
     op.drop_table('states')
     op.drop_table('stances')
     op.drop_table('organisations')
@@ -320,5 +356,6 @@ def downgrade() -> None:
     op.drop_table('events')
     op.drop_table('document_links')
     op.drop_table('claims')
+    op.drop_table('briefs')
     op.drop_table('agenda_items')
     # ### end Alembic commands ###
