@@ -50,7 +50,8 @@ def main(out_dir: str = "out") -> int:
     for org in brief.background:
         special = [f"{m.name} ({m.status})" for m in org.members if m.status != "member"
                    and m.status not in ("observer", "dialogue partner")]
-        print(f"  {org.id} on {brief.as_of}: {org.counts.get('member', 0)} members"
+        belong = sum(n for status, n in org.counts.items() if status in ("member", "participation_frozen", "suspended"))
+        print(f"  {org.id} on {brief.as_of}: {belong} members"
               + (f"; {', '.join(special)}" if special else ""))
     meetings = [f for f in brief.developments + brief.in_month if f.kind == "meeting"]
     print(f"  Council meetings on the item: {', '.join(f'{f.when}' for f in meetings)}")
