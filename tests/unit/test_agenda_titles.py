@@ -110,11 +110,12 @@ def test_aliases_path_is_in_the_package():
 
 
 @pytest.mark.parametrize("body,problem", [
-    ("pattern,key,title\n^x$,x,X\n", "header must be pattern,key,title,note"),
-    ("pattern,key,title,note\n^x$,,X,\n", ":2: pattern, key and title are required"),
-    ("pattern,key,title,note\n^x$,Not A Slug,X,\n", ":2: key 'Not A Slug' is not a slug"),
-    ("pattern,key,title,note\n^x(,x,X,\n", ":2: bad pattern"),
-    ("pattern,key,title,note\n^x$,x,X,\n^y$,x,Y,\n", ":3: key 'x' already has the title 'X'"),
+    ("pattern,key,title\n^x$,x,X\n", "header must be pattern,key,title,note,source"),
+    ("pattern,key,title,note,source\n^x$,,X,,u\n", ":2: pattern, key, title and source are required"),
+    ("pattern,key,title,note,source\n^x$,x,X,,\n", ":2: pattern, key, title and source are required"),
+    ("pattern,key,title,note,source\n^x$,Not A Slug,X,,u\n", ":2: key 'Not A Slug' is not a slug"),
+    ("pattern,key,title,note,source\n^x(,x,X,,u\n", ":2: bad pattern"),
+    ("pattern,key,title,note,source\n^x$,x,X,,u\n^y$,x,Y,,u\n", ":3: key 'x' already has the title 'X'"),
 ])
 def test_bad_alias_file_names_line_and_problem(tmp_path: Path, body, problem):
     path = tmp_path / "agenda_aliases.csv"

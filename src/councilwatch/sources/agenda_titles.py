@@ -14,7 +14,7 @@ How a title is read (`normalised_title`, then `classify`):
 2. Framing words that the tables add or leave out are dropped: a leading
    "the situation in/concerning", "the question concerning", "the", a trailing
    "situation" ("Middle East situation").
-3. The reviewed aliases (``data/agenda_aliases.csv``: ``pattern,key,title,note``)
+3. The reviewed aliases (``data/agenda_aliases.csv``: ``pattern,key,title,note,source``)
    are tried in file order; the first whose regular expression matches the
    normalised title gives the key and the display title. Whatever follows the
    match after a separator (" - ", ":", "(") is kept as the subtitle
@@ -106,18 +106,18 @@ class AliasFileError(ValueError):
 
 
 def load_aliases(path: Path = ALIASES_PATH) -> tuple[Alias, ...]:
-    """Read and check the reviewed alias file (pattern,key,title,note)."""
+    """Read and check the reviewed alias file (pattern,key,title,note,source)."""
     aliases: list[Alias] = []
     titles: dict[str, str] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
-        if reader.fieldnames != ["pattern", "key", "title", "note"]:
-            raise AliasFileError(f"{path.name}:1: header must be pattern,key,title,note, not {reader.fieldnames}")
+        if reader.fieldnames != ["pattern", "key", "title", "note", "source"]:
+            raise AliasFileError(f"{path.name}:1: header must be pattern,key,title,note,source, not {reader.fieldnames}")
         for row in reader:
             line = reader.line_num
             pattern, key, title = row["pattern"].strip(), row["key"].strip(), row["title"].strip()
-            if not pattern or not key or not title:
-                raise AliasFileError(f"{path.name}:{line}: pattern, key and title are required")
+            if not pattern or not key or not title or not (row.get("source") or "").strip():
+                raise AliasFileError(f"{path.name}:{line}: pattern, key, title and source are required")
             if slug(key) != key:
                 raise AliasFileError(f"{path.name}:{line}: key {key!r} is not a slug (try {slug(key)!r})")
             try:
