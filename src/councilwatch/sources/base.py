@@ -122,11 +122,13 @@ def _norm(value: Any) -> Any:
 
 
 def _select_existing(conn: Any, tb: TableBatch, columns: list[str]) -> dict[tuple, dict]:
-    from sqlalchemy import and_, select, tuple_
+    from sqlalchemy import and_, func, select, tuple_
 
     t = tb.table
     scope = [t.c[k] == v for k, v in tb.scope.items()]
     out: dict[tuple, dict] = {}
+    if not conn.execute(select(func.count()).select_from(t).where(and_(True, *scope))).scalar():
+        return out  # a first import: nothing to compare with
     keys = list(tb.rows)
     free_keys = [k for k in tb.key if k not in tb.scope]
     cols = [t.c[c] for c in columns]
@@ -173,7 +175,10 @@ def upsert(conn: Any, tb: TableBatch, report: ImportReport) -> None:
         else:
             report.unchanged += 1
     if inserts:
-        conn.execute(t.insert(), inserts)
+        if conn.dialect.name == "sqlite":
+            _insert_sqlite(conn, t, inserts)
+        else:
+            conn.execute(t.insert(), inserts)
         report.inserted += len(inserts)
     if updates:
         set_cols = sorted({c for _, row in updates for c in row} - set(tb.key) - tb.insert_only)
@@ -185,6 +190,28 @@ def upsert(conn: Any, tb: TableBatch, report: ImportReport) -> None:
                    **{f"v_{c}": row.get(c) for c in set_cols}} for key, row in updates]
         conn.execute(stmt, params)
         report.updated += len(updates)
+
+
+def _insert_sqlite(conn: Any, table: Any, rows: list[dict]) -> None:
+    """Insert through the driver's executemany, converting values with SQLAlchemy's own bind processors.
+
+    SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself
+    on large imports; the values stored are the same as through `table.insert()`.
+    """
+    present = {c for row in rows for c in row}
+    columns = [c for c in table.columns if c.name in present or (c.default is not None and c.default.is_scalar)]
+    procs = [c.type.bind_processor(conn.dialect) for c in columns]
+    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
+    params = []
+    for row in rows:
+        values = []
+        for c, proc, default in zip(columns, procs, defaults):
+            v = row.get(c.name, default)
+            values.append(proc(v) if proc is not None and v is not None else v)
+        params.append(tuple(values))
+    names = ", ".join(f'"{c.name}"' for c in columns)
+    marks = ", ".join("?" for _ in columns)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
 
 
 def apply(store: Any, batch: Batch) -> ImportReport:
