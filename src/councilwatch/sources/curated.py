@@ -108,15 +108,8 @@ def _source(row: Row) -> str:
 
 
 def _date(row: Row, key: str, required: bool = False) -> date | None:
-    text = row.get(key)
-    if not text:
-        if required:
-            raise row.fail(f"missing {key}")
-        return None
-    try:
-        return parse_edtf(text).earliest  # a year or month stands for its first day
-    except BadDate as exc:
-        raise row.fail(f"{key}: {exc}") from None
+    fd = _fuzzy(row, key, required)
+    return fd.earliest if fd is not None else None  # a year or month stands for its first day
 
 
 def _fuzzy(row: Row, key: str, required: bool = False) -> FuzzyDate | None:
