@@ -405,14 +405,30 @@ def _need(module: str):
         pytest.skip(f"{module} has not landed yet; its web interface is covered by the stand-in tests above")
 
 
-def test_real_forecast_module(client):
+def test_real_forecast_without_the_meeting_record_says_what_is_missing(client):
     _need("councilwatch.forecast")
     r = client.get("/api/forecast/2024-07")
-    assert r.status_code == 200, r.text
-    body = r.json()
-    assert body["month"] == "2024-07"
-    for item in body.get("items", []):
-        assert 0 <= item["probability"] <= 1
+    assert r.status_code == 404, r.text
+    assert "import the meeting tables" in r.json()["error"]
+
+
+def test_real_forecast_module(kb_path, shared_data):
+    _need("councilwatch.forecast")
+    from councilwatch.api import open_store
+    from councilwatch.sources import dhl_meetings
+    from councilwatch.web.app import create_app
+
+    dhl_meetings.import_paths(open_store(f"sqlite:///{kb_path}"), [shared_data / "unsc_meetings_dhl" / "raw_html"])
+    with TestClient(create_app(str(kb_path), TOKEN, cache_seconds=0)) as c:
+        r = c.get("/api/forecast/2018-06")
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["month"] == "2018-06" and body["presidency"]["state"] == "RUS"
+        assert body["items"], "June 2018 had many meetings: the forecast must name some"
+        for item in body["items"]:
+            assert body["threshold"] <= item["probability"] <= 1 and item["reasons"]
+        page = c.get("/")
+        assert page.status_code == 200
 
 
 def test_real_search_module_takes_hostile_queries(client):
