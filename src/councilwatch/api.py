@@ -33,8 +33,26 @@ def open_store(url: str, *, load_curated: bool = True) -> Store:
 
     if store.meta_value("curated_digest") != curated.package_digest():
         store.migrate()
+        _check_tables(store)
         curated.load(store)
     return store
+
+
+def _check_tables(store: Store) -> None:
+    """Refuse, in one line, a store whose tables do not match this version's schema."""
+    from sqlalchemy import inspect
+
+    from councilwatch.errors import CouncilwatchError
+    from councilwatch.store.schema import metadata
+
+    with store.read() as conn:
+        present = set(inspect(conn).get_table_names())
+    missing = sorted(set(metadata.tables) - present)
+    if missing:
+        raise CouncilwatchError(
+            f"the store at {store.url} was made by an older development version (no table {', '.join(missing)}); "
+            "move it away or give another with --db"
+        )
 
 
 def as_day(value: date | str | None) -> date:

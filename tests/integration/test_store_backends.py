@@ -101,3 +101,19 @@ def test_migrated_schema_matches_tables(store_url):
         diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
     assert diff == []
     store.dispose()
+
+
+def test_a_store_from_an_older_schema_is_refused_in_one_line(tmp_path):
+    import sqlite3
+
+    from councilwatch.errors import CouncilwatchError
+
+    path = tmp_path / "old.sqlite"
+    open_store(f"sqlite:///{path}").dispose()
+    con = sqlite3.connect(path)
+    con.execute("DROP TABLE topics")
+    con.execute("UPDATE meta SET value = 'older' WHERE key = 'curated_digest'")
+    con.commit()
+    con.close()
+    with pytest.raises(CouncilwatchError, match="older development version .*no table topics"):
+        open_store(f"sqlite:///{path}")

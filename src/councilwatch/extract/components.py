@@ -100,7 +100,7 @@ def hedged(ctx: SentenceContext, cue_start: int, cue_end: int | None = None) -> 
     return cue_end is not None and bool(_HEDGE_AFTER.match(ctx.text[cue_end:ctx.end]))
 
 
-_LIST_GAP = re.compile(r"[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?", re.I)
+_LIST_GAP = re.compile(r"[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?", re.I)  # "*": footnote marks
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\(", re.I)
 
 

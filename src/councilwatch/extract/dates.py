@@ -2,7 +2,12 @@
 
 A day and month without a year ("On 22 March") is the latest such day on or
 before the document date, unless its sentence looks ahead ("will", "is
-expected to", "next"), in which case it is the first such day on or after it.
+expected to", "next", "expires"), in which case it is the first such day on or
+after it; but when its sentence has already given a year and the document date
+would put the day more than a year away from it ("in December 2017, after a
+launch in late November"), it takes that year, and "June of that year" takes the
+last year written. In "from 1 June to 30 November 2023" each end is a date and
+the first takes the year of the second.
 Vague phrases ("lately", "in recent years", "since then") are not dates, and
 neither are numbers inside document symbols or a resolution's "(2023)".
 """
@@ -25,27 +30,32 @@ _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
-_PART = (r"(?P<part>(?:the\s+)?(?:first|second)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth)\s+quarter\s+of"
+_DASH_SEP = r"\s*(?P<sep>-|–|—|to|and)\s*"  # kept: "3 and 4 July" is a span, "3 and 10 July" two days
+_PART = (r"(?P<part>(?:the\s+)?(?:first|second|last)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\s+of"
          r"|(?:the\s+)?(?:beginning|start|middle|end)\s+of|early|mid|late)")
-_SEASON = r"(?P<season>spring|summer|autumn|fall)"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 _B = r"(?<![\w/.\-])"  # not inside a word, a symbol or a number
 _E = r"(?!\d|/|-\d)(?!(?-i:[a-z]))"  # "2022S/2022/606" (a table cell run-in) still ends a date
 
 # One alternation, longest forms first, so each piece of text is read once.
 _FORMS = [
-    ("dd_m_y", rf"(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("dd_m_y", rf"(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY})\s+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
     ("d_m_y", rf"{_WEEKDAY}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
     ("m_d_y", rf"{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),\s*(?P<y>{_YEAR})"),
-    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH}(?P<d2>{_DAY}),\s*(?P<y>{_YEAR})"),
+    ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY}),\s*(?P<y>{_YEAR})"),
     ("iso", rf"(?P<y>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])"),
     ("m_m_y", rf"(?:between\s+|from\s+)?(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})"),
     ("part_m_y", rf"(?P<pm>early|mid|late|the\s+(?:beginning|end|middle)\s+of)[\s\-]+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
+    ("part_m", rf"(?P<pm>early|mid|late|the\s+(?:beginning|end|middle)\s+of)[\s\-]+(?P<m>{_MONTH})"),
     ("m_y", rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
     ("part_y", rf"{_PART}[\s\-]*(?P<y>{_YEAR})"),
+    ("winter_yy", rf"(?:the\s+)?winter\s+(?:of\s+)?(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)"),
     ("season_y", rf"(?:the\s+)?{_SEASON}\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("y_between", rf"between\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})"),
     ("y_range", rf"(?:from\s+)?(?P<y1>{_YEAR})(?:\s*(?:-|–|—)\s*|\s+(?:to|until|through)\s+)(?P<y2>{_YEAR}|\d\d(?!\d))"),
     ("decade", r"(?:the\s+)?(?P<dec>(?:19|20)\d0)['’]?s"),
+    ("dd_m", rf"(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"),
+    ("m_dd", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY})(?!\s*(?:%|per|million|billion|people|members))"),
     ("d_m", rf"{_WEEKDAY}(?P<d>{_DAY})\s+(?:of\s+)?(?P<m>{_MONTH})"),
     ("m_d", rf"(?P<m>{_MONTH})\s+(?P<d>{_DAY})(?!\s*(?:%|per|million|billion|people|members))"),
     ("year", rf"(?P<y>{_YEAR})"),
@@ -63,11 +73,11 @@ _RE = _build()
 _PARTS = {"early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "mid": (5, 8), "middle of": (5, 8),
           "late": (9, 12), "end of": (9, 12), "first half of": (1, 6), "second half of": (7, 12),
           "first quarter of": (1, 3), "second quarter of": (4, 6), "third quarter of": (7, 9),
-          "fourth quarter of": (10, 12)}
-_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+          "fourth quarter of": (10, 12), "last half of": (7, 12), "last quarter of": (10, 12)}
+_SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}  # 14: February next year
 # A sentence that looks ahead makes "22 March" the next 22 March, not the last.
 _FUTURE = re.compile(r"\b(?:will|shall|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled|is\s+due|upcoming|"
-                     r"forthcoming|next|planned\s+for|is\s+set\s+to)\b", re.I)
+                     r"forthcoming|next|planned\s+for|is\s+set\s+to|expires?|runs?\s+until|ends?\s+on)\b", re.I)
 _RESOLUTION_YEAR = re.compile(r"\b(?:resolutions?|resolution\s+\d{1,4}(?:\s*\(\d{4}\))?(?:,|\s+and))\s+\d{1,4}\s*$", re.I)
 
 
@@ -94,10 +104,13 @@ def _day(text: str) -> int:
     return int(_DIGITS.match(text).group(0))
 
 
+_SENTENCE_END = re.compile(r"\.(?:\s|$)|\n")
+
+
 def _looks_ahead(text: str, start: int) -> bool:
     sent_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    sent_end = text.find(". ", start)
-    sent_end = len(text) if sent_end < 0 else sent_end
+    end = _SENTENCE_END.search(text, start)
+    sent_end = end.start() if end else len(text)
     return bool(_FUTURE.search(text, sent_start, min(sent_end, start + 200)))
 
 
@@ -107,7 +120,25 @@ def _resolve_month(month: int, ref: date, ahead: bool) -> int:
     return ref.year if month <= ref.month else ref.year - 1
 
 
-def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> FuzzyDate | None:
+YEARLESS = frozenset({"d_m", "m_d", "dd_m", "m_dd", "month", "part_m"})
+
+
+def _part_of_month(word: str, y: int, m: int) -> FuzzyDate:
+    word = " ".join(word.lower().split()).replace("the ", "")
+    first, last = {"early": (1, 10), "beginning of": (1, 10), "mid": (11, 20), "middle of": (11, 20)}.get(word, (21, None))
+    end = _last_day(y, m) if last is None else date(y, m, last)
+    return FuzzyDate(date(y, m, first), end, Precision.DAY)
+
+
+def _season(word: str, y: int) -> FuzzyDate:
+    first, last = _SEASONS[word.lower()]
+    if last > 12:  # winter runs from December into the next year
+        return FuzzyDate(date(y, first, 1), _last_day(y + 1, last - 12), Precision.PART_OF_YEAR)
+    return FuzzyDate(date(y, first, 1), _last_day(y, last), Precision.PART_OF_YEAR)
+
+
+def _value(kind: str, g: dict, text: str, start: int, ref: date | None, anchor: int | None = None) -> FuzzyDate | None:
+    """The bounds of one match; `anchor` is the year a yearless date takes from its sentence ("in March 2022 ... on 17 May")."""
     y = int(g["y"]) if g.get("y") else None
     if kind == "d_m_y":
         return FuzzyDate.day(date(y, _month(g["m"]), _day(g["d"])))
@@ -123,11 +154,7 @@ def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> Fuzzy
         a, b = _month(g["m1"]), _month(g["m2"])
         return FuzzyDate(date(y, a, 1), _last_day(y, b), Precision.MONTH) if a <= b else None
     if kind == "part_m_y":
-        m = _month(g["m"])
-        word = " ".join(g["pm"].lower().split()).replace("the ", "")
-        first, last = {"early": (1, 10), "beginning of": (1, 10), "mid": (11, 20), "middle of": (11, 20)}.get(word, (21, None))
-        end = _last_day(y, m) if last is None else date(y, m, last)
-        return FuzzyDate(date(y, m, first), end, Precision.DAY)
+        return _part_of_month(g["pm"], y, _month(g["m"]))
     if kind == "m_y":
         return FuzzyDate.month(y, _month(g["m"]))
     if kind == "part_y":
@@ -136,8 +163,11 @@ def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> Fuzzy
         first, last = _PARTS[word]
         return FuzzyDate(date(y, first, 1), _last_day(y, last), Precision.PART_OF_YEAR)
     if kind == "season_y":
-        first, last = _SEASONS[g["season"].lower()]
-        return FuzzyDate(date(y, first, 1), _last_day(y, last), Precision.PART_OF_YEAR)
+        return _season(g["season"], y)
+    if kind == "winter_yy":
+        y1, y2 = int(g["y1"]), g["y2"]
+        y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        return _season("winter", y1) if y2 == y1 + 1 else None
     if kind in ("y_range", "y_between"):
         y1, y2 = int(g["y1"]), g["y2"]
         y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
@@ -151,9 +181,17 @@ def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> Fuzzy
         if not FIRST_YEAR <= y <= LAST_YEAR:
             return None
         return FuzzyDate.year(y)
+    if anchor is not None:
+        return _anchored(kind, g, anchor)
     if ref is None:
         return None  # a day or month without a year, and nothing to anchor it
     ahead = _looks_ahead(text, start)
+    if kind in ("dd_m", "m_dd"):
+        first = _value("d_m", {"d": g["d1"], "m": g["m"]}, text, start, ref)
+        return None if first is None else _anchored(kind, g, first.earliest.year)
+    if kind == "part_m":
+        month = _month(g["m"])
+        return _part_of_month(g["pm"], _resolve_month(month, ref, ahead), month)
     if kind in ("d_m", "m_d"):
         day, month = _day(g["d"]), _month(g["m"])
         if ahead:
@@ -170,6 +208,19 @@ def _value(kind: str, g: dict, text: str, start: int, ref: date | None) -> Fuzzy
         month = _month(g["m"])
         return FuzzyDate.month(_resolve_month(month, ref, ahead), month)
     return None
+
+
+def _anchored(kind: str, g: dict, y: int) -> FuzzyDate | None:
+    """A yearless date in a given year."""
+    m = _month(g["m"])
+    if kind in ("d_m", "m_d"):
+        return FuzzyDate.day(date(y, m, _day(g["d"])))
+    if kind in ("dd_m", "m_dd"):
+        a, b = date(y, m, _day(g["d1"])), date(y, m, _day(g["d2"]))
+        return FuzzyDate(a, b, Precision.DAY) if a <= b else None
+    if kind == "part_m":
+        return _part_of_month(g["pm"], y, m)
+    return FuzzyDate.month(y, m)
 
 
 def _excluded_year(text: str, start: int, end: int) -> bool:
@@ -198,7 +249,7 @@ def _month_alone_is_date(text: str, start: int, word: str) -> bool:
 _STARTER = re.compile(
     r"(?<![\w/.\-])(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)"
     r"|(?:early|mid|late|between|from|spring|summer|autumn|fall|first|second|third|fourth|beginning|start|middle|end)\b"
-    r"|the\s+(?:first|second|third|fourth|beginning|start|middle|end|spring|summer|autumn|fall|\d))", re.I)
+    r"|(?:winter|last)\b|the(?=\s+(?:first|second|third|fourth|last|beginning|start|middle|end|spring|summer|autumn|fall|winter|\d)))", re.I)
 
 
 def _matches(text: str):
@@ -214,11 +265,34 @@ def _matches(text: str):
             yield m
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.I)
+# "from 1 June to 31 August 2024", "between March and June 2024": the range's year is written once, at its end.
+_RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
+_RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|until|till|through|and)\s*", re.I)
+
+
+@dataclass
+class _Found:
+    kind: str
+    groups: dict
+    start: int
+    end: int
+    value: FuzzyDate
+
+    @property
+    def has_year(self) -> bool:
+        return self.kind not in YEARLESS
+
+
 def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date in `text`, left to right; `skip` are spans (document symbols) that hold no dates."""
-    out: list[DateMention] = []
+    found: list[_Found] = []
     skip = sorted(skip or [])
     si = 0
+    sent_last: date | None = None  # the end of the last date with a year in this sentence
+    last_year: int | None = None  # ... anywhere before ("in June of that year")
+    prev_end = 0
     for m in _matches(text):
         kind = m.lastgroup
         start, end = m.span(kind)
@@ -226,6 +300,8 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             si += 1
         if si < len(skip) and skip[si][0] < end:
             continue
+        if _SENTENCE_BREAK.search(text, prev_end, start):
+            sent_last = None
         groups = {k.split("__", 1)[1]: v for k, v in m.groupdict().items() if v is not None and k.startswith(kind + "__")}
         if kind == "month" and not _month_alone_is_date(text, start, groups["m"]):
             continue
@@ -233,13 +309,63 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             continue
         if kind == "m_d" and groups["m"].lower().startswith("may") and groups["m"][0] == "m":
             continue  # "may 5" in lower case is a verb and a number
+        anchor = None
+        if kind in YEARLESS:
+            if _THAT_YEAR.match(text, end):
+                anchor = last_year
+            elif sent_last is not None and ref is not None:
+                # "in December 2017, when ... after a launch in late November": the sentence's year wins
+                # when the document's date would put the day more than a year away from it.
+                try:
+                    plain = _value(kind, groups, text, start, ref)
+                except (ValueError, BadDate, KeyError):
+                    plain = None
+                if plain is None or (plain.earliest - sent_last).days > 365:
+                    anchor = sent_last.year
         try:
-            value = _value(kind, groups, text, start, ref)
+            if kind in ("dd_m_y", "m_dd_y", "dd_m", "m_dd") and _separate_days(groups):
+                # "on 3 and 10 June": two days, not a span
+                one = {**groups, "d": groups["d1"]}
+                two = {**groups, "d": groups["d2"]}
+                single = "d_m_y" if kind in ("dd_m_y", "m_dd_y") else "d_m"
+                for g, a, b in ((one, start, start + len(groups["d1"])), (two, start, end)):
+                    v = _value(single, g, text, start, ref, anchor)
+                    if v is not None:
+                        found.append(_Found(single, g, a, b, v))
+                prev_end = end
+                continue
+            value = _value(kind, groups, text, start, ref, anchor)
         except (ValueError, BadDate, KeyError):
             value = None
         if value is None:
             continue
-        out.append(DateMention(text[start:end], value, start, end))
+        item = _Found(kind, groups, start, end, value)
+        if item.has_year:
+            sent_last, last_year = value.latest, value.latest.year
+        found.append(item)
+        prev_end = end
+    return [DateMention(text[f.start:f.end], f.value, f.start, f.end) for f in _ranges(text, found, ref)]
+
+
+def _separate_days(groups: dict) -> bool:
+    return groups.get("sep", "").lower() == "and" and _day(groups["d2"]) != _day(groups["d1"]) + 1
+
+
+def _ranges(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
+    """In "from 1 June to 30 November 2023" the first end takes the year of the second; each end stays a date of its own
+    (a span is one date only when written as one: "15-16 September", "between 2016 and 2019", "2015-2021")."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.has_year or not b.has_year or not _RANGE_JOIN.fullmatch(text, a.end, b.start) \
+                or not _RANGE_OPEN.search(text, max(0, a.start - 10), a.start):
+            continue
+        y = b.value.latest.year
+        first = _anchored(a.kind, a.groups, y)
+        if first is not None and first.earliest > b.value.latest:
+            first = _anchored(a.kind, a.groups, y - 1)
+        if first is not None:
+            out[i] = _Found(a.kind, a.groups, a.start, a.end, first)
     return out
 
 

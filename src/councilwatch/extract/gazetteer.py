@@ -28,9 +28,14 @@ FUZZY_MIN_LEN = 6
 _ORG_HEADS = re.compile(r"\b(?:Organi[sz]ation|Union|Community|Initiative|Alliance|Forum|Association|League|Commonwealth"
                         r"|Conference|Office|Agency|Programme|Program|Committee|Centre|Center|Mission|Bank|Treaty|Fund"
                         r"|Partnership|Pact|Council|Authority|Group|Assembly|Commission|Court|Secretariat)\b")
+# Words of a country's own institutions, and of international ones ("UN Transitional Assistance Mission" is both).
+_NATIONAL = re.compile(r"\b(?:Transitional|Presidential|National|Sovereignty|Federal|Provisional|Revolutionary|Patriotic"
+                       r"|Parliament|Parliamentary|Party|Front|Movement|Ministry|Army)\b")
+_INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|International|Intergovernmental|Regional|African\s+Union|European"
+                            r"|Mission|Office|Agency|Programme|Fund|Organi[sz]ation|Community)\b")
 _ACRONYM_DEF = re.compile(r"\s\((?:the\s+)?([A-Z][A-Za-z]{1,8}\+?)\)")
 # The long name before "(ACR)": capitalised words and the small words between them, read backwards.
-_LONG_NAME = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|de|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|de|&))*)$")
+_LONG_NAME = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|to|de|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|to|de|&))*)$")
 LONG_NAME_CHARS = 120
 _ARTICLE = re.compile(r"^the\s+", re.I)
 _APOS = str.maketrans({"’": "'", "‘": "'", "\u2010": "-", "\u2011": "-", "–": "-"})
@@ -185,11 +190,12 @@ class Gazetteer:
                     names.append((n, e))
         with open(PATTERNS / "organisations_fallback.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
-                if row["id"] not in known_orgs:
-                    e = Entry("organisation", row["id"])
-                    for n in {row["id"], row["name"], *row["aliases"].split("|")}:
-                        if n:
-                            names.append((n, e))
+                e = Entry("organisation", row["id"])
+                # For an organisation the store holds, the file adds the names of its organs ("European Commission").
+                extra = {row["id"], row["name"]} if row["id"] not in known_orgs else set()
+                for n in extra | set(row["aliases"].split("|")):
+                    if n:
+                        names.append((n, e))
         if PEOPLE.exists():
             with open(PEOPLE, encoding="utf-8") as f:
                 for row in csv.DictReader(f):
@@ -264,6 +270,8 @@ class Gazetteer:
             long = _ARTICLE.sub("", ln.group(1))
             if not _ORG_HEADS.search(long):
                 continue
+            if _NATIONAL.search(long) and not _INTERNATIONAL.search(long):
+                continue  # "Transitional Presidential Council (TPC)": a country's own institution
             entry = defined.setdefault(acronym, Entry("organisation", acronym))
             lstart = ln.end(1) - len(long)
             extra.append((lstart, lstart + len(long), entry))

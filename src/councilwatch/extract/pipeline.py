@@ -169,7 +169,7 @@ def find_symbol_mentions(text: str) -> list[SymbolMention]:
     scan = _RUN_IN.sub(lambda m: " " * len(m.group(0)), text)
     found = [SymbolMention(text[a:b], str(sym), sym.kind, a, b) for a, b, sym in find_symbols(scan)]
     found.extend(_resolutions_in_prose(text, found))
-    return sorted(found, key=lambda s: s.start)
+    return sorted(_with_years(text, found), key=lambda s: s.start)
 
 
 # "resolution 2719 (2023)", "resolutions 2701 (2023) and 2702 (2023)": Council resolutions as prose cites them;
@@ -177,6 +177,12 @@ def find_symbol_mentions(text: str) -> list[SymbolMention]:
 _SC_RES_LIST = re.compile(r"\bresolutions?\s+\d{1,4}\s*\((?:19|20)\d\d\)(?:(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)\d{1,4}\s*\((?:19|20)\d\d\))*", re.I)
 _SC_RES_ONE = re.compile(r"(?:resolutions?\s+)?(\d{1,4})\s*\(((?:19|20)\d\d)\)", re.I)
 _GA_RES = re.compile(r"\bresolutions?\s+((?:[1-9]\d|ES-\d{1,2})/\d{1,3})\b(?![/\d])", re.I)
+# Other bodies whose resolutions are numbered session/number too ("Human Rights Council resolution 55/2").
+_OTHER_BODY = re.compile(r"Human\s+Rights\s+Council|\bHRC\b|Economic\s+and\s+Social\s+Council|ECOSOC|General\s+Conference"
+                         r"|Board\s+of\s+Governors|Executive\s+Board|World\s+Health\s+Assembly|Conference\s+of\s+the\s+Parties"
+                         r"|Commission\s+on", re.I)
+_GA_NAME = re.compile(r"General\s+Assembly|\bAssembly\b")
+_SC_RES_BARE = re.compile(r"\bresolutions?\s+(\d{3,4})\b(?!\s*\(|/|\d)", re.I)
 
 
 def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[SymbolMention]:
@@ -198,8 +204,41 @@ def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[Symbo
         for one in _SC_RES_ONE.finditer(text, m.start(), m.end()):
             add(one.start(), one.end(), f"S/RES/{one.group(1)} ({one.group(2)})")
     for m in _GA_RES.finditer(text):
-        if re.search(r"General\s+Assembly\s*$", text[max(0, m.start() - 25):m.start()]):
-            add(m.start(), m.end(), f"A/RES/{m.group(1)}")
+        # Session/number is the Assembly's numbering ("resolution 76/262", "resolution ES-11/1"), unless the
+        # sentence names another body that numbers its resolutions the same way, nearer than the Assembly.
+        head = text[max(0, m.start() - 200):m.start()]
+        head = head[max(head.rfind(". "), head.rfind("\n")) + 1:]
+        other = [o.end() for o in _OTHER_BODY.finditer(head)]
+        ga = [g.end() for g in _GA_NAME.finditer(head)]
+        if other and (not ga or other[-1] > ga[-1]):
+            continue
+        add(m.start(), m.end(), f"A/RES/{m.group(1)}")
+    return out
+
+
+def _with_years(text: str, found: list[SymbolMention]) -> list[SymbolMention]:
+    """A Council resolution cited without its year ("S/RES/2699" in a table, "resolution 2699 in October 2023")
+    takes the year the document gives the same number elsewhere; without one it stays as written."""
+    years: dict[str, str] = {}
+    for s in found:
+        m = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", s.symbol)
+        if m:
+            years.setdefault(m.group(1), m.group(2))
+    if not years:
+        return found
+    out = []
+    for s in found:
+        m = re.fullmatch(r"S/RES/(\d+)", s.symbol)
+        if m and m.group(1) in years:
+            s = SymbolMention(s.text, f"S/RES/{m.group(1)} ({years[m.group(1)]})", s.kind, s.start, s.end)
+        out.append(s)
+    taken = [(s.start, s.end) for s in out]
+    for m in _SC_RES_BARE.finditer(text):
+        number = m.group(1)
+        if number in years and not any(a < m.end() and m.start() < b for a, b in taken) \
+                and not re.search(r"General\s+Assembly\s*$", text[max(0, m.start() - 25):m.start()]):
+            out.append(SymbolMention(text[m.start():m.end()], f"S/RES/{number} ({years[number]})", "resolution",
+                                         m.start(), m.end()))
     return out
 
 
