@@ -1,16 +1,17 @@
-"""The web application's JSON API and pages, in-process, against a private copy of the curated KB.
+"""The web application's JSON API and pages, in-process.
 
-Parts other modules provide (forecasts, briefs, documents, claims, agenda items)
-are tested twice: against small stand-ins that follow the interface in
-web/providers.py (always run), and against the real module (skipped until it lands).
+Two stores: a private copy of the curated KB (fast; most tests), and a private copy
+of a KB with the real meeting record (the DHL tables 1946-2018 and vetoes), the
+seed entry ingested (so claims and search have real text) and the demo brief
+recorded, built once per session (`record_kb`).
 """
 
 from __future__ import annotations
 
 import json
-import sys
-import types
+import shutil
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -20,92 +21,52 @@ TOKEN = "test-token-5f1c"
 XSS = '<script>alert("x")</script><img src=x onerror="alert(2)"><a href="javascript:alert(3)">x</a>'
 
 
-# -- stand-ins for the modules being written now -------------------------------------
-class StandIns:
-    """In-memory modules with the functions providers.py calls, installed in sys.modules."""
+def build_record_kb(path: Path, shared_data: Path, seed: Path) -> Path:
+    """Curated facts + the DHL meeting and veto tables + the seed entry ingested + the demo brief recorded."""
+    from councilwatch.api import KnowledgeBase, open_store
+    from councilwatch.extract.pipeline import Extractor
+    from councilwatch.publish.api import record_brief
+    from councilwatch.publish.assemble import assemble_brief
+    from councilwatch.sources import dhl_meetings, dhl_vetoes
+    from councilwatch.sources.ingest import ingest_file
 
-    def __init__(self):
-        text = ("The Council met on 16 February 2022 (S/PV.8967). Armenia froze its participation in the CSTO "
-                "on 22 February 2024. " + XSS)
-        self.documents = {
-            "S/2022/606": {"symbol": "S/2022/606", "kind": "report", "title": "Cooperation between the UN and regional organisations " + XSS,
-                           "date": date(2022, 8, 8), "url": "https://undocs.org/S/2022/606", "full_text": text,
-                           "source": "https://undocs.org/S/2022/606"},
-        }
-        start = text.index("Armenia froze")
-        end = text.index("2024.") + 4
-        xss_at = text.index("<script>")
-        self.claims = {
-            1: {"id": 1, "document": "S/2022/606", "kind": "membership_change", "start": start, "end": end,
-                "quote": text[start:end], "state": "pending",
-                "payload": {"facts": [{"state": "ARM", "organisation": "CSTO", "status": "participation_frozen"}]},
-                "created_at": None},
-            2: {"id": 2, "document": "S/2022/606", "kind": "event", "start": xss_at, "end": xss_at + 30,
-                "quote": text[xss_at:xss_at + 30], "state": "pending", "payload": {"facts": [{"summary": XSS}]}, "created_at": None},
-        }
+    store = open_store(f"sqlite:///{path}")
+    raw = shared_data / "unsc_meetings_dhl" / "raw_html"
+    dhl_meetings.import_paths(store, [raw])
+    dhl_vetoes.import_file(store, raw / "scact_veto_table_en.html")
+    ingest_file(store, Extractor.from_store(store), seed)
+    kb = KnowledgeBase(store)
+    record_brief(kb, assemble_brief(kb, "un-csto-sco-cis", "2024-07"))
+    store.dispose()
+    return path
 
-    def install(self, monkeypatch):
-        def module(name, **fns):
-            mod = types.ModuleType(name)
-            for k, v in fns.items():
-                setattr(mod, k, v)
-            monkeypatch.setitem(sys.modules, name, mod)
 
-        module("councilwatch.forecast", forecast_month=lambda kb, month: {
-            "month": month, "as_of": "2024-06-25",
-            "items": [{"agenda_item": "cooperation-un-regional", "title": "Cooperation between the UN and regional organisations",
-                       "probability": 0.87, "reasons": ["Russia holds the presidency", "held in 2016, 2019 and 2022 " + XSS]},
-                      {"agenda_item": None, "title": "Ukraine", "probability": 0.4, "reasons": []}]})
-        module("councilwatch.publish",
-               list_briefs=lambda kb: [{"slug": "2024-07-cooperation", "month": "2024-07", "title": "July 2024: UN and regional organisations",
-                                        "published": date(2024, 6, 28)}],
-               render_html=lambda kb, slug: ("<!doctype html><title>Brief</title><h1>July 2024 brief</h1>"
-                                             "<p><a href='/documents?q=S%2F2022%2F606'>S/2022/606</a></p>") if slug == "2024-07-cooperation" else None,
-               render_pdf=lambda kb, slug: b"%PDF-1.7\n%stand-in\n" if slug == "2024-07-cooperation" else None,
-               atom_feed=lambda kb, base: (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-                                           f'<title>councilwatch</title><id>{base}/briefs</id></feed>').encode())
-        module("councilwatch.store.documents", get_document=lambda conn, symbol: self.documents.get(symbol))
-        module("councilwatch.store.search", search=self._search)
-        module("councilwatch.store.claims", list_claims=self._list_claims,
-               accept=lambda conn, claim_id: self._decide(claim_id, "accepted"),
-               reject=lambda conn, claim_id: self._decide(claim_id, "rejected"))
-        module("councilwatch.store.meetings",
-               agenda_items=lambda conn: [{"id": "cooperation-un-regional", "title": "Cooperation between the UN and regional organisations",
-                                           "meetings": 3, "first": date(2016, 10, 28), "last": date(2022, 2, 16)}],
-               agenda_item=lambda conn, item: None if item != "cooperation-un-regional" else {
-                   "id": item, "title": "Cooperation between the UN and regional organisations",
-                   "meetings": [{"record": "S/PV.7796", "date": date(2016, 10, 28), "kind": "debate"},
-                                {"record": "S/PV.8628", "date": date(2019, 10, 9), "kind": "debate"},
-                                {"record": "S/PV.8967", "date": date(2022, 2, 16), "kind": "debate"}],
-                   "outcomes": [{"date": date(2022, 2, 16), "kind": "draft_resolution", "symbol": "S/2022/155", "vote": "11-1-3",
-                                 "vetoed_by": ["RUS"]}],
-                   "documents": [{"symbol": "S/2022/606", "title": "Report " + XSS, "date": date(2022, 8, 8)}]})
-
-    def _search(self, conn, query, limit=50):
-        q = query.lower()
-        return [{"document": d["symbol"], "title": d["title"], "date": d["date"], "kind": d["kind"], "snippet": d["full_text"][:80]}
-                for d in self.documents.values() if q in d["full_text"].lower()][:limit]
-
-    def _list_claims(self, conn, state="pending", document=None):
-        return [c for c in self.claims.values() if (not state or c["state"] == state) and (not document or c["document"] == document)]
-
-    def _decide(self, claim_id, new_state):
-        from councilwatch.errors import CouncilwatchError
-
-        claim = self.claims.get(claim_id)
-        if claim is None:
-            raise LookupError(f"no claim {claim_id}")
-        if claim["state"] != "pending":
-            raise CouncilwatchError(f"claim {claim_id} is {claim['state']}, not pending")
-        claim["state"] = new_state
-        return claim
+@pytest.fixture(scope="session")
+def record_db(tmp_path_factory, shared_data, seed_text) -> Path:
+    seed = sorted((shared_data.parent / "seed").glob("*.txt"))[0]
+    return build_record_kb(tmp_path_factory.mktemp("record") / "kb.sqlite", shared_data, seed)
 
 
 @pytest.fixture
-def standins(monkeypatch) -> StandIns:
-    s = StandIns()
-    s.install(monkeypatch)
-    return s
+def record_kb(record_db, tmp_path) -> Path:
+    """A private copy of the real-record KB, free to write to."""
+    path = tmp_path / "record.sqlite"
+    shutil.copy(record_db, path)
+    return path
+
+
+@pytest.fixture
+def rclient(record_kb):
+    from councilwatch.web.app import create_app
+
+    with TestClient(create_app(str(record_kb), TOKEN, cache_seconds=0)) as c:
+        yield c
+
+
+def seed_document(client) -> dict:
+    hits = client.get("/api/documents", params={"q": "frozen its participation"}).json()
+    assert hits, "the ingested seed entry must be found by its words"
+    return client.get(f"/api/documents/{hits[0]['symbol']}").json()
 
 
 @pytest.fixture
@@ -119,16 +80,6 @@ def app(kb_path):
 def client(app):
     with TestClient(app) as c:
         yield c
-
-
-def _module_present(name: str) -> bool:
-    import importlib
-
-    try:
-        importlib.import_module(name)
-    except ModuleNotFoundError:
-        return False
-    return True
 
 
 # -- the knowledge base as JSON ----------------------------------------------------------
@@ -278,179 +229,221 @@ def test_organisation_text_from_sources_is_escaped(app, client):
     assert "javascript:alert(1)" in page  # shown as text, not as a link
 
 
-def test_page_cache_serves_anonymous_pages_and_a_write_clears_it(kb_path, standins):
+def _pending(client) -> dict:
+    claims = client.get("/api/claims").json()
+    assert claims, "the seed entry leaves claims waiting for review"
+    return claims[0]
+
+
+def _claim_state(client, claim: dict) -> str:
+    doc = client.get(f"/api/documents/{claim['document']}").json()
+    return next(c["state"] for c in doc["claims"] if c["id"] == claim["id"])
+
+
+def test_page_cache_serves_anonymous_pages_and_a_write_clears_it(record_kb):
     from councilwatch.store.schema import organisations
     from councilwatch.web.app import create_app
 
-    app = create_app(str(kb_path), TOKEN, cache_seconds=60)
+    app = create_app(str(record_kb), TOKEN, cache_seconds=60)
     with TestClient(app) as c:
         first = c.get("/organisations/CSTO").text
         with app.state.kb.store.write() as conn:
             conn.execute(update(organisations).where(organisations.c.id == "CSTO").values(description="Changed by an import"))
         assert c.get("/organisations/CSTO").text == first and app.state.pages.hits == 1
         assert "Changed by an import" in c.get("/organisations/CSTO", headers={"Authorization": "Bearer x"}).text
-        c.post("/api/claims/1/accept", headers={"Authorization": f"Bearer {TOKEN}"})
+        claim = _pending(c)
+        assert c.post(f"/api/claims/{claim['id']}/reject", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 200
         assert "Changed by an import" in c.get("/organisations/CSTO").text
 
 
 # -- writes need the token ----------------------------------------------------------------
-def test_api_writes_need_the_bearer_token(client, standins):
-    r = client.post("/api/claims/1/accept")
+def test_api_writes_need_the_bearer_token(rclient):
+    claim = _pending(rclient)
+    url = f"/api/claims/{claim['id']}"
+    r = rclient.post(url + "/accept")
     assert r.status_code == 401 and r.headers["www-authenticate"].startswith("Bearer")
-    r = client.post("/api/claims/1/accept", headers={"Authorization": "Bearer wrong"})
-    assert r.status_code == 403
-    assert standins.claims[1]["state"] == "pending"
-    r = client.post("/api/claims/1/accept", headers={"Authorization": f"Bearer {TOKEN}"})
-    assert r.status_code == 200 and r.json()["state"] == "accepted"
-    assert standins.claims[1]["state"] == "accepted"
-    assert client.post("/api/claims/1/reject", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 409
-    assert client.post("/api/claims/999/reject", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
-    assert client.post("/api/claims/2/approve", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 422
+    assert rclient.post(url + "/accept", headers={"Authorization": "Bearer wrong"}).status_code == 403
+    assert _claim_state(rclient, claim) == "pending"
+    r = rclient.post(url + "/reject", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200 and r.json()["state"] == "rejected", r.text
+    assert _claim_state(rclient, claim) == "rejected"
+    assert claim["id"] not in [c["id"] for c in rclient.get("/api/claims").json()]
+    again = rclient.post(url + "/accept", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert again.status_code == 409 and "not pending" in again.json()["error"]
+    assert rclient.post("/api/claims/987654/reject", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 404
+    assert rclient.post(url + "/approve", headers={"Authorization": f"Bearer {TOKEN}"}).status_code == 422
 
 
-def test_a_server_without_token_refuses_every_write(kb_path, standins):
+def test_accepting_a_claim_writes_its_fact(rclient):
+    claims = rclient.get("/api/claims", params={"limit": 500}).json()
+    event = next(c for c in claims if c["kind"] == "event")
+    r = rclient.post(f"/api/claims/{event['id']}/accept", headers={"Authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 200, r.text
+    assert r.json()["state"] == "accepted" and r.json()["claim"]["fact"].startswith("events:")
+
+
+def test_a_server_without_token_refuses_every_write(record_kb):
     from councilwatch.web.app import create_app
 
-    with TestClient(create_app(str(kb_path), None)) as c:
-        r = c.post("/api/claims/1/accept", headers={"Authorization": "Bearer anything"})
+    with TestClient(create_app(str(record_kb), None)) as c:
+        claim = _pending(c)
+        r = c.post(f"/api/claims/{claim['id']}/accept", headers={"Authorization": "Bearer anything"})
         assert r.status_code == 403 and "disabled" in r.json()["error"]
         login = c.get("/login")
-        csrf = login.text.split('name="csrf" value="')[1].split('"')[0]
-        assert c.post("/login", data={"token": "", "csrf": csrf}).status_code in (403, 422)
-    assert standins.claims[1]["state"] == "pending"
+        assert c.post("/login", data={"token": "", "csrf": _csrf(login.text)}).status_code in (403, 422)
+        assert _claim_state(c, claim) == "pending"
 
 
 def _csrf(html: str) -> str:
     return html.split('name="csrf" value="')[1].split('"')[0]
 
 
-def test_review_form_needs_login_and_csrf(client, standins):
-    assert client.post("/review/1", data={"decision": "accept"}).status_code == 401
-    login = client.get("/login?next=/review")
-    assert client.post("/login", data={"token": TOKEN, "csrf": "forged", "next": "/review"}).status_code == 403
-    bad = client.post("/login", data={"token": "wrong", "csrf": _csrf(login.text), "next": "/review"})
+def test_review_form_needs_login_and_csrf(rclient):
+    claim = _pending(rclient)
+    assert rclient.post(f"/review/{claim['id']}", data={"decision": "accept"}).status_code == 401
+    assert "Accept" not in rclient.get("/review").text.split("<main", 1)[1]  # no buttons before logging in
+    login = rclient.get("/login?next=/review")
+    assert rclient.post("/login", data={"token": TOKEN, "csrf": "forged", "next": "/review"}).status_code == 403
+    bad = rclient.post("/login", data={"token": "wrong", "csrf": _csrf(login.text), "next": "/review"})
     assert bad.status_code == 403 and "not right" in bad.text
-    ok = client.post("/login", data={"token": TOKEN, "csrf": _csrf(login.text), "next": "https://evil.example/"},
-                     follow_redirects=False)
+    ok = rclient.post("/login", data={"token": TOKEN, "csrf": _csrf(login.text), "next": "https://evil.example/"},
+                      follow_redirects=False)
     assert ok.status_code == 303 and ok.headers["location"] == "/review"  # never an open redirect
     cookie = ok.headers["set-cookie"].lower()
     assert "httponly" in cookie and "samesite=strict" in cookie
-    queue = client.get("/review")
-    assert "Accept" in queue.text
-    assert client.post("/review/1", data={"decision": "accept"}).status_code == 403  # logged in, but no CSRF token
-    assert standins.claims[1]["state"] == "pending"
-    r = client.post("/review/1", data={"decision": "accept", "csrf": _csrf(queue.text)}, follow_redirects=False)
-    assert r.status_code == 303 and standins.claims[1]["state"] == "accepted"
+    queue = rclient.get("/review")
+    assert f'action="/review/{claim["id"]}"' in queue.text
+    assert rclient.post(f"/review/{claim['id']}", data={"decision": "reject"}).status_code == 403  # no CSRF token
+    assert _claim_state(rclient, claim) == "pending"
+    r = rclient.post(f"/review/{claim['id']}", data={"decision": "reject", "csrf": _csrf(queue.text)}, follow_redirects=False)
+    assert r.status_code == 303 and _claim_state(rclient, claim) == "rejected"
+    assert f'action="/review/{claim["id"]}"' not in rclient.get("/review").text
 
 
-# -- the parts other modules provide, through their interfaces ----------------------------
-def test_forecast_through_the_provider_interface(client, standins):
-    f = client.get("/api/forecast/2024-07").json()
-    assert f["month"] == "2024-07" and f["items"][0]["probability"] == 0.87
-    home = client.get("/?month=2024-07").text
-    assert "87%" in home and "Russia holds the presidency" in home and "Russian Federation" in home
-    assert "<script>alert" not in home and "&lt;script&gt;" in home
-
-
-def test_documents_search_and_claims_highlighted(client, standins):
-    hits = client.get("/api/documents", params={"q": "s/2022/606"}).json()
-    assert hits and hits[0]["symbol"] == "S/2022/606"  # a symbol matches exactly, whatever its spelling
-    assert client.get("/api/documents", params={"q": "froze its participation"}).json()[0]["symbol"] == "S/2022/606"
-    for q in ["'; DROP TABLE documents; --", '" OR 1=1 --', "<script>alert(1)</script>", "NEAR(a b)", "*", "\"unbalanced"]:
-        r = client.get("/api/documents", params={"q": q})
-        assert r.status_code == 200 and isinstance(r.json(), list)
-        page = client.get("/documents", params={"q": q})
-        assert page.status_code == 200 and "<script>alert(1)</script>" not in page.text
-    doc = client.get("/api/documents/S/2022/606").json()
-    assert [c["id"] for c in doc["claims"]] == [1, 2]
-    page = client.get("/documents/S/2022/606").text
-    assert '<mark id="span-1"' in page and "Armenia froze its participation in the CSTO on 22 February 2024</mark>" in page
-    assert "<script>" not in page.split("<main", 1)[1] and "&lt;script&gt;" in page
-    assert client.get("/api/documents/S/1999/1").status_code == 404
-
-
-def test_briefs_feed_pdf_and_agenda_through_the_interfaces(client, standins):
-    assert client.get("/briefs").status_code == 200
-    assert "July 2024 brief" in client.get("/briefs/2024-07-cooperation").text
-    pdf = client.get("/briefs/2024-07-cooperation.pdf")
-    assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
-    feed = client.get("/briefs/feed.atom")
-    assert feed.headers["content-type"].startswith("application/atom+xml") and b"<feed" in feed.content
-    assert client.get("/briefs/nope").status_code == 404
-    assert client.get("/briefs/..%2F..%2Fetc").status_code == 404
-    item = client.get("/agenda/cooperation-un-regional")
-    assert item.status_code == 200 and "S/2022/155" in item.text and "RUS" in item.text and "<rect" in item.text
-    assert "<script>alert" not in item.text
-    assert client.get("/api/agenda/unknown-item").status_code == 404
-
-
-@pytest.mark.parametrize("path,feature", [("/api/forecast/2024-07", "forecast"), ("/api/documents?q=csto", "search"),
-                                          ("/api/briefs", "briefs"), ("/api/agenda", "agenda"), ("/api/claims", "claims")])
-def test_absent_parts_answer_503_and_present_parts_200(client, path, feature):
-    from councilwatch.web.providers import MODULES
-
-    r = client.get(path)
-    if _module_present(MODULES[feature]):
-        assert r.status_code in (200, 404), r.text
-    else:
-        assert r.status_code == 503 and r.json()["feature"] == feature and "not available yet" in r.json()["error"]
-        page = client.get({"forecast": "/", "search": "/documents?q=x", "briefs": "/briefs", "agenda": "/agenda",
-                           "claims": "/review"}[feature])
-        assert "not available yet" in page.text  # the home page stays up and says what is missing
-
-
-# -- the real modules, once they land -------------------------------------------------------
-def _need(module: str):
-    if not _module_present(module):
-        pytest.skip(f"{module} has not landed yet; its web interface is covered by the stand-in tests above")
-
-
-def test_real_forecast_without_the_meeting_record_says_what_is_missing(client):
-    _need("councilwatch.forecast")
+# -- forecasts on the real meeting record ----------------------------------------------------
+def test_forecast_without_the_meeting_record_says_what_is_missing(client):
     r = client.get("/api/forecast/2024-07")
     assert r.status_code == 404, r.text
-    assert "import the meeting tables" in r.json()["error"]
+    assert r.json()["missing"] is True and "import the meeting tables" in r.json()["error"]
+    page = client.get("/?month=2024-07")
+    assert page.status_code == 200 and "import the meeting tables" in page.text and "Russian Federation" in page.text
+    assert client.get("/api/presidency/2024-07").status_code == 200  # the rest of the month still answers
 
 
-def test_real_forecast_module(kb_path, shared_data):
-    _need("councilwatch.forecast")
+def test_forecast_on_the_real_record(rclient):
+    r = rclient.get("/api/forecast/2018-06")
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["month"] == "2018-06" and body["presidency"]["state"] == "RUS"
+    assert body["items"], "June 2018 had many meetings: the forecast must name some"
+    for item in body["items"]:
+        assert body["threshold"] <= item["probability"] <= 1 and item["reasons"]
+    home = rclient.get("/?month=2018-06")
+    assert home.status_code == 200 and "The Security Council in June 2018" in home.text
+    top = body["items"][0]
+    assert f'href="/agenda/{top["agenda_item"]}"' in home.text and f'{round(top["probability"] * 100)}%' in home.text
+    assert top["reasons"][0] in home.text.replace("&#39;", "'")
+    # The record ends in 2018: a later month says so, as JSON and on the home page.
+    late = rclient.get("/api/forecast/2026-01")
+    assert late.status_code == 404 and late.json()["missing"] is True
+    assert "no meetings known after 2018-12-31" in late.json()["error"]
+    page = rclient.get("/?month=2026-01")
+    assert page.status_code == 200 and "no meetings known after 2018-12-31" in page.text
+    assert "Forecast" in page.text and "The Council on 2026-01-01" in page.text
+
+
+# -- documents, search, claims ------------------------------------------------------------------
+def test_documents_search_and_claims_highlighted(rclient, record_kb):
+    doc = seed_document(rclient)
+    assert doc["title"] == "July 2024 Monthly Forecast" and len(doc["claims"]) > 20
+    by_symbol = rclient.get("/api/documents", params={"q": "s/pv.8967"}).json()  # any spelling of a symbol
+    assert doc["symbol"] in [h["symbol"] for h in by_symbol] and by_symbol[0]["match"] in ("symbol", "cites symbol")
+    for q in ["'; DROP TABLE documents; --", '" OR 1=1 --', "<script>alert(1)</script>", "NEAR(a b)", "*", "\"unbalanced",
+              "a AND OR"]:
+        r = rclient.get("/api/documents", params={"q": q})
+        assert r.status_code == 200 and isinstance(r.json(), list), (q, r.text)
+        page = rclient.get("/documents", params={"q": q})
+        assert page.status_code == 200 and "<script>alert(1)</script>" not in page.text
+    hits = rclient.get("/documents", params={"q": "frozen its participation"}).text
+    assert "<mark>" in hits and f'href="/documents/{doc["symbol"]}"' in hits
+    page = rclient.get(f"/documents/{doc['symbol']}").text
+    assert "<h1>July 2024 Monthly Forecast</h1>" in page
+    text = doc["full_text"]
+    linked = next(c for c in doc["claims"] if c["state"] == "linked")
+    assert f'<mark id="span-{linked["id"]}" class="claim cl-linked"' in page
+    assert f'>{text[linked["start"]:linked["end"]]}</mark>' in page
+    frozen = next(c for c in doc["claims"] if c["kind"] == "membership"
+                  and c["payload"]["facts"][0]["status"] == "participation_frozen")
+    assert "ARM participation frozen in CSTO" in page and f'href="#span-{frozen["id"]}"' in page
+    assert rclient.get("/api/documents/S/1999/1").status_code == 404
+
+    from councilwatch.store.schema import documents
+
     from councilwatch.api import open_store
-    from councilwatch.sources import dhl_meetings
-    from councilwatch.web.app import create_app
 
-    dhl_meetings.import_paths(open_store(f"sqlite:///{kb_path}"), [shared_data / "unsc_meetings_dhl" / "raw_html"])
-    with TestClient(create_app(str(kb_path), TOKEN, cache_seconds=0)) as c:
-        r = c.get("/api/forecast/2018-06")
-        assert r.status_code == 200, r.text
-        body = r.json()
-        assert body["month"] == "2018-06" and body["presidency"]["state"] == "RUS"
-        assert body["items"], "June 2018 had many meetings: the forecast must name some"
-        for item in body["items"]:
-            assert body["threshold"] <= item["probability"] <= 1 and item["reasons"]
-        page = c.get("/")
-        assert page.status_code == 200
+    store = open_store(f"sqlite:///{record_kb}")
+    with store.write() as conn:  # text from a source that tries to inject markup, after the claims' spans
+        conn.execute(update(documents).where(documents.c.symbol == doc["symbol"]).values(full_text=text + XSS, title=XSS))
+    store.dispose()
+    page = rclient.get(f"/documents/{doc['symbol']}").text
+    assert "<script>" not in page.split("<main", 1)[1] and "&lt;script&gt;alert(&#34;x&#34;)" in page
 
 
-def test_real_search_module_takes_hostile_queries(client):
-    _need("councilwatch.store.search")
-    for q in ["S/2022/606", "'; DROP TABLE documents; --", '"unbalanced', "NEAR(", "a AND OR", "*", "<script>"]:
-        r = client.get("/api/documents", params={"q": q})
-        assert r.status_code == 200, (q, r.text)
+def test_a_stored_document_without_text_links_to_undocs(rclient):
+    page = rclient.get("/documents/S/RES/1322 (2000)")
+    assert page.status_code == 200 and 'href="https://undocs.org/S/RES/1322%20(2000)"' in page.text
 
 
-def test_real_claims_module_review_queue(client):
-    _need("councilwatch.store.claims")
-    assert client.get("/api/claims").status_code == 200
-    assert client.get("/review").status_code == 200
-    assert client.post("/api/claims/1/accept").status_code == 401
-    r = client.post("/api/claims/987654/accept", headers={"Authorization": f"Bearer {TOKEN}"})
-    assert r.status_code == 404, r.text
+# -- briefs and agenda items ---------------------------------------------------------------------
+def test_briefs_feed_and_pdf(rclient):
+    briefs = rclient.get("/api/briefs").json()
+    slug = "2024-07-un-csto-sco-cis"
+    assert [b["slug"] for b in briefs] == [slug]
+    index = rclient.get("/briefs").text
+    assert f'href="/briefs/{slug}"' in index and f'href="/briefs/{slug}.pdf"' in index
+    html = rclient.get(f"/briefs/{slug}")
+    assert html.status_code == 200 and "Armenia" in html.text and "CSTO" in html.text
+    csp = html.headers.get_list("content-security-policy")
+    assert len(csp) == 1 and "script-src 'none'" in csp[0] and "style-src 'unsafe-inline'" in csp[0]
+    assert "script-src 'self'" in rclient.get("/briefs").headers["content-security-policy"]
+    pdf = rclient.get(f"/briefs/{slug}.pdf")
+    assert pdf.content.startswith(b"%PDF") and pdf.headers["content-type"] == "application/pdf"
+    feed = rclient.get("/briefs/feed.atom")
+    assert feed.headers["content-type"].startswith("application/atom+xml")
+    assert f"/briefs/{slug}".encode() in feed.content and b"<feed" in feed.content
+    assert rclient.get("/briefs/nope").status_code == 404
+    assert rclient.get("/briefs/2024-07-nope").status_code == 404
+    assert rclient.get("/briefs/..%2F..%2Fetc").status_code == 404
 
 
-def test_real_publish_module(client):
-    _need("councilwatch.publish")
-    assert client.get("/api/briefs").status_code == 200
-    assert client.get("/briefs/feed.atom").status_code == 200
+def test_agenda_items_with_meetings_outcomes_and_vetoes(rclient):
+    items = {i["id"]: i for i in rclient.get("/api/agenda").json()}
+    assert len(items) > 300 and items["middle-east-palestinian-question"]["meetings"] > 100
+    item = rclient.get("/api/agenda/middle-east-palestinian-question").json()
+    vetoed = [o for o in item["outcomes"] if o["vetoed_by"]]
+    assert vetoed and all(o["vote"] for o in vetoed)
+    page = rclient.get("/agenda/middle-east-palestinian-question").text
+    assert page.count('<rect class="column"') >= 15  # a column per year 2000-2018
+    assert f'>{vetoed[0]["symbol"]}</a>' in page and "drafts vetoed (by " in page
+    assert 'href="https://undocs.org/S/PV.' in page  # meeting records link to the UN's copy
+    r = rclient.get("/agenda/Middle East, including the Palestinian question", follow_redirects=False)
+    assert r.status_code == 307 and r.headers["location"] == "/agenda/middle-east-palestinian-question"
+    unknown = rclient.get("/api/agenda/no such item anywhere")
+    assert unknown.status_code == 404 and unknown.json()["candidates"] is not None
+    assert rclient.get("/agenda").status_code == 200
+
+
+def test_agenda_titles_from_the_record_are_escaped(rclient, record_kb):
+    from councilwatch.api import open_store
+    from councilwatch.store.schema import agenda_items
+
+    store = open_store(f"sqlite:///{record_kb}")
+    with store.write() as conn:
+        conn.execute(update(agenda_items).where(agenda_items.c.id == "middle-east-palestinian-question").values(title=XSS))
+    store.dispose()
+    for path in ("/agenda", "/agenda/middle-east-palestinian-question"):
+        page = rclient.get(path).text
+        assert "<script>alert" not in page and "&lt;script&gt;" in page
 
 
 # -- pieces ---------------------------------------------------------------------------------
@@ -477,6 +470,20 @@ def test_timeline_places_periods_and_fuzzy_starts():
     assert chart.lanes[1].bars[0].fuzzy_width > 5  # "2006": somewhere in the year
     years = [y for _, y in chart.ticks]
     assert years == sorted(years) and years[0] <= 1995 and years[-1] >= 2025
+
+
+def test_timeline_fragments_are_reused_until_their_data_changes(app, client):
+    from councilwatch.store.schema import memberships
+
+    fragments = app.state.fragments
+    first = client.get("/organisations/CSTO").text
+    client.get("/organisations/CSTO")
+    assert fragments.hits >= 1 and fragments.misses == 1
+    with app.state.kb.store.write() as conn:  # an import ends Uzbekistan's period on another day
+        conn.execute(update(memberships).where(memberships.c.organisation == "CSTO", memberships.c.state == "UZB",
+                                               memberships.c.end.is_(None)).values(start="2013-06-28"))
+    after = client.get("/organisations/CSTO").text
+    assert fragments.misses == 2 and after != first and "withdrawn 2013-06-28" in after
 
 
 def test_source_links_only_link_web_urls_and_symbols():

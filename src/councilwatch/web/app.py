@@ -13,7 +13,7 @@ from starlette.middleware.sessions import SessionMiddleware
 
 from councilwatch.errors import BadDate, CouncilwatchError, MissingData, UnknownName
 from councilwatch.web.cache import PageCache, Pages
-from councilwatch.web.providers import LABELS, NotAvailable
+from councilwatch.web.fragments import Fragments
 from councilwatch.web.security import SESSION_AGE, SESSION_COOKIE, Auth, Limits, WriteRefused, session_secret
 from councilwatch.web.templating import make_templates
 
@@ -42,8 +42,9 @@ def create_app(db_url: str | None = None, token: str | None = None, *, load_cura
         description=(
             "Read-only JSON over the councilwatch knowledge base (the same data as the command line), "
             "plus the review queue, whose writes need `Authorization: Bearer <COUNCILWATCH_TOKEN>`. "
-            "Errors are `{\"error\": message, \"status\": code}`: 404 for an unknown name, 422 for a bad date "
-            "or parameter, 503 for a part not available yet."
+            "Errors are `{\"error\": message, \"status\": code}`: 404 for an unknown name (with `candidates`) "
+            "or for data the knowledge base lacks (with `\"missing\": true`, e.g. a forecast for a month after "
+            "the meeting record ends), 422 for a bad date or parameter."
         ),
         version=_version(),
         docs_url="/api/docs",
@@ -53,6 +54,7 @@ def create_app(db_url: str | None = None, token: str | None = None, *, load_cura
     app.state.kb = kb
     app.state.auth = Auth(token)
     app.state.templates = make_templates()
+    app.state.fragments = Fragments(app.state.templates.env)
 
     app.add_middleware(SessionMiddleware, secret_key=session_secret(token), session_cookie=SESSION_COOKIE,
                        max_age=SESSION_AGE, same_site="strict", https_only=False)
@@ -67,7 +69,6 @@ def create_app(db_url: str | None = None, token: str | None = None, *, load_cura
         app.include_router(module.router)
     _error_handlers(app)
     return app
-
 
 
 def _warm(kb) -> None:
@@ -113,19 +114,12 @@ def _error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(MissingData)
     async def missing(request: Request, exc: MissingData):
-        return error_response(request, 404, str(exc))
+        # The request was fine; what it asks for is not in this knowledge base (yet): a 404 that says why.
+        return error_response(request, 404, str(exc), {"missing": True})
 
     @app.exception_handler(CouncilwatchError)
     async def user_error(request: Request, exc: CouncilwatchError):
         return error_response(request, 422, str(exc))
-
-    @app.exception_handler(NotAvailable)
-    async def not_available(request: Request, exc: NotAvailable):
-        if wants_json(request):
-            return error_response(request, 503, str(exc), {"feature": exc.feature})
-        return request.app.state.templates.TemplateResponse(
-            request, "unavailable.html", {"feature": LABELS.get(exc.feature, exc.feature), "detail": exc.detail},
-            status_code=503)
 
     @app.exception_handler(WriteRefused)
     async def refused(request: Request, exc: WriteRefused):

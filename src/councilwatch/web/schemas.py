@@ -12,6 +12,7 @@ class Error(BaseModel):
     error: str = Field(description="What went wrong, in one line a person can act on.")
     status: int
     candidates: list[str] | None = Field(None, description="Nearest known names, for an unknown name.")
+    missing: bool | None = Field(None, description="True when the knowledge base lacks the data (say, the meeting record).")
 
 
 class Member(BaseModel):

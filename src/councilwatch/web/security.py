@@ -25,6 +25,10 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+# Briefs are whole documents rendered by councilwatch.publish with inline styles (and SVG charts
+# with style blocks); they get their own policy: inline styles, and no script of any kind.
+BRIEF_CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'none'; "
+             "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
@@ -130,7 +134,9 @@ class Limits:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = list(message.get("headers", [])) + SECURITY_HEADERS
+                headers = list(message.get("headers", []))
+                own = {name.lower() for name, _ in headers}  # a route's own policy (briefs) wins
+                message["headers"] = headers + [h for h in SECURITY_HEADERS if h[0] not in own]
             await send(message)
 
         if len(scope.get("query_string", b"")) > self.max_query:

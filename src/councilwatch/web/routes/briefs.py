@@ -1,4 +1,4 @@
-"""Briefs: the list, each rendered as HTML, its PDF, and the Atom feed."""
+"""Briefs: the list, each rendered as HTML, its PDF, and the Atom feed (all from councilwatch.publish)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import re
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from councilwatch.web import providers
 from councilwatch.web.routes import kb, render
+from councilwatch.web.security import BRIEF_CSP
 
 router = APIRouter(prefix="/briefs", include_in_schema=False)
 
@@ -25,20 +25,25 @@ def _slug(slug: str) -> str:
 
 @router.get("")
 def index(request: Request):
-    return render(request, "briefs.html", {"briefs": providers.briefs(kb(request))})
+    from councilwatch.publish import list_briefs
+
+    return render(request, "briefs.html", {"briefs": list_briefs(kb(request))})
 
 
 @router.get("/feed.atom")
 def feed(request: Request):
-    body = providers.briefs_feed(kb(request), str(request.base_url).rstrip("/"))
+    from councilwatch.publish import atom_feed
+
+    body = atom_feed(kb(request), str(request.base_url).rstrip("/"))
     return Response(body, media_type="application/atom+xml; charset=utf-8")
 
 
 @router.get("/{slug}.pdf")
 def pdf(request: Request, slug: str):
     from councilwatch.errors import UnknownName
+    from councilwatch.publish import render_pdf
 
-    data = providers.brief_pdf(kb(request), _slug(slug))
+    data = render_pdf(kb(request), _slug(slug))
     if data is None:
         raise UnknownName("brief", slug, [])
     return Response(data, media_type="application/pdf",
@@ -48,9 +53,10 @@ def pdf(request: Request, slug: str):
 @router.get("/{slug}")
 def brief(request: Request, slug: str):
     from councilwatch.errors import UnknownName
+    from councilwatch.publish import render_html
 
-    html = providers.brief_html(kb(request), _slug(slug))
+    html = render_html(kb(request), _slug(slug))
     if html is None:
         raise UnknownName("brief", slug, [])
     # The publish module renders a whole document and escapes its own source text.
-    return HTMLResponse(html)
+    return HTMLResponse(html, headers={"Content-Security-Policy": BRIEF_CSP})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Query, Request
 
-from councilwatch.web import highlight, providers
+from councilwatch.web import highlight, queries
 from councilwatch.web.routes import kb, render
 
 router = APIRouter(prefix="/documents", include_in_schema=False)
@@ -13,12 +13,7 @@ router = APIRouter(prefix="/documents", include_in_schema=False)
 @router.get("")
 def search(request: Request, q: str = Query("", max_length=500)):
     q = q.strip()
-    if q:
-        hits = providers.search_documents(kb(request), q)
-    elif not providers.available("search"):
-        raise providers.NotAvailable("search", f"module {providers.MODULES['search']} is not installed")
-    else:
-        hits = []
+    hits = queries.search_documents(kb(request), q) if q else []
     return render(request, "documents.html", {"q": q, "hits": hits})
 
 
@@ -27,16 +22,10 @@ def document(request: Request, symbol: str):
     from councilwatch.errors import UnknownName
 
     k = kb(request)
-    doc = providers.document(k, symbol)
+    doc = queries.document(k, symbol)
     if doc is None:
         raise UnknownName("document", symbol, [])
-    try:
-        claims = providers.claims_for(k, doc["symbol"])
-        claims_missing = None
-    except providers.NotAvailable as exc:
-        claims, claims_missing = [], str(exc)
-    text = doc.get("full_text") or ""
+    claims = queries.claims_for(k, doc["symbol"])
     return render(request, "document.html", {
-        "doc": doc, "claims": claims, "claims_missing": claims_missing,
-        "segments": highlight.segments(text, claims),
+        "doc": doc, "claims": claims, "segments": highlight.segments(doc.get("full_text") or "", claims),
     })

@@ -7,8 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import RedirectResponse
 
-from councilwatch.web import charts
-from councilwatch.web.routes import kb, render
+from councilwatch.web.routes import kb, quick, render
 
 router = APIRouter(prefix="/organisations", include_in_schema=False)
 
@@ -20,11 +19,13 @@ def _day(on: str | None) -> date:
 
 
 @router.get("")
+@quick
 def index(request: Request):
     return render(request, "organisations.html", {"organisations": kb(request).organisations()})
 
 
 @router.get("/compare")
+@quick
 def compare(request: Request, org: list[str] = Query([], max_length=30), on: str | None = Query(None, max_length=40)):
     k = kb(request)
     day = _day(on)
@@ -37,6 +38,7 @@ def compare(request: Request, org: list[str] = Query([], max_length=30), on: str
 
 
 @router.get("/{org}")
+@quick
 def organisation(request: Request, org: str, on: str | None = Query(None, max_length=40)):
     k = kb(request)
     org_id = k.organisation_id(org)
@@ -47,7 +49,8 @@ def organisation(request: Request, org: str, on: str | None = Query(None, max_le
     info = k.organisation(org_id)
     members = k.members(org_id, day)
     history = k.history(org_id)
-    chart = charts.timeline(history, "state", "name", {r["state"]: f"/states/{r['state']}" for r in history})
+    timeline = request.app.state.fragments.timeline(history, "state", "name", "/states/",
+                                                    f"Status periods of each state in {org_id}")
     return render(request, "organisation.html", {
-        "org": info, "members": members, "history": history, "chart": chart, "on": day,
+        "org": info, "members": members, "history": history, "timeline": timeline, "on": day,
     })
