@@ -95,3 +95,18 @@ def test_baselines_and_micro_scores():
     assert baselines.predict("frequent_4_of_12", met, t) == {"b"}
     assert scores(3, 4, 6) == {"precision": 0.75, "recall": 0.5, "f1": 0.6}
     assert scores(0, 0, 5)["f1"] == 0.0
+
+
+def test_a_months_features_do_not_depend_on_the_months_built_with_it():
+    h = make_history(date(2009, 12, 31), {"q": QUARTERLY, "m": MONTHLY, "late": list(range(50, 120, 5))},
+                     {"q": [5, 17, 29, 41]})
+    months = list(range(START + 40, START + 100))
+    # Unknown presidencies (None) before month 70, known after: a batch mixes both.
+    pres = {t: None if t < START + 70 else ("RUS", "Russian Federation") if t % 3 else ("FRA", "France")
+            for t in months}
+    together = features.build(h, months, pres)
+    for t in (START + 40, START + 69, START + 70, START + 99):
+        alone = features.build(h, [t], pres)
+        rows = together.month == t
+        np.testing.assert_array_equal(together.X[rows], alone.X)
+        assert [together.items[i] for i in together.item[rows]] == [alone.items[i] for i in alone.item]

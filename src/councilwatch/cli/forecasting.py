@@ -26,9 +26,17 @@ def forecast(month: str, as_of: str | None, show_all: bool, fmt: str, db: str | 
 
     \b
     The model learns each item's rhythm, mandate renewals, recurring debates
-    and the presiding member's habits from the meetings in the knowledge base,
-    using nothing dated after --as-of. Items whose probability reaches the
-    model's threshold are the forecast; --all adds the possible ones.
+    and the presiding member's habits from the meetings in the knowledge base
+    (import them first: councilwatch import dhl-meetings DIR), using nothing
+    dated after --as-of. Items whose probability reaches the model's threshold
+    (chosen once on the 2011-2014 backtest) are the forecast; --all adds the
+    possible ones. A month the record does not reach is refused, saying what
+    is missing.
+
+    \b
+    The model is fitted once per year of forecasts and kept in the cache
+    directory (COUNCILWATCH_CACHE); it is fitted again whenever the record it
+    learnt from changes. The first forecast of a year takes a few seconds.
 
     \b
     Examples:
@@ -101,8 +109,15 @@ def backtest(first: str, last: str, fmt: str, db: str | None) -> None:
     met in at least 4 of the last 12 months.
 
     \b
-    Example:
+    The table prints each month, then the totals of the model and of the
+    baselines; --format json adds the items predicted and met each month.
+    Every month to --to must be in the record (the tables end in 2018), and
+    the forecaster needs five years of record before --from.
+
+    \b
+    Examples:
       councilwatch backtest --from 2015-01 --to 2018-12
+      councilwatch backtest --from 2011-01 --to 2014-12 --format json
     """
     from councilwatch.forecast import backtest as run
 
@@ -110,13 +125,13 @@ def backtest(first: str, last: str, fmt: str, db: str | None) -> None:
     if fmt == "json":
         emit(result, "json")
         return
+    cols = ["precision", "recall", "f1", "brier"]
     rows = [{"month": m["month"], "predicted": len(m["predicted"]), "actual": len(m["actual"]),
-             "precision": m["precision"], "recall": m["recall"], "f1": m["f1"], "brier": m["brier"]}
-            for m in result["months"]]
-    rows.append({"month": "total (model)", "predicted": result["total"]["predicted"],
-                 "actual": result["total"]["actual"], **{k: result["total"][k] for k in ("precision", "recall", "f1", "brier")}})
-    for name, b in result["baselines"].items():
-        rows.append({"month": f"baseline: {name}", "predicted": b["predicted"], "actual": b["actual"],
-                     **{k: b[k] for k in ("precision", "recall", "f1", "brier")}})
-    emit(rows, "table", ["month", "predicted", "actual", "precision", "recall", "f1", "brier"],
-         title=f"Backtest {result['from']}..{result['to']} (threshold {result['threshold']})")
+             **{k: m[k] for k in cols}} for m in result["months"]]
+    emit(rows, "table", ["month", "predicted", "actual", *cols],
+         title=f"Backtest {result['from']}..{result['to']}: the model per month (threshold {result['threshold']})")
+    totals = [{"forecaster": "model", **{k: result["total"][k] for k in ("predicted", "actual", *cols)}}]
+    totals += [{"forecaster": name, **{k: b[k] for k in ("predicted", "actual", *cols)}}
+               for name, b in result["baselines"].items()]
+    emit(totals, "table", ["forecaster", "predicted", "actual", *cols],
+         title="Total (micro over months), model and baselines")

@@ -61,14 +61,15 @@ def backtest(kb, first: str, last: str) -> dict:
         if t0 - history.month_index(h.first) < MIN_HISTORY_MONTHS + 1:
             raise MissingData(f"too little record before {first} to learn from: meetings are known from "
                               f"{h.first.isoformat()}, the forecaster needs {MIN_HISTORY_MONTHS // 12} years")
-        lo = t0 - 12 * (model.TRAIN_YEARS + features.PRESIDENCY_YEARS) - 1
+        first_cut = model.training_cut(t0, month_bounds(*history.index_month(t0 - 1))[1])
+        lo = first_cut - 12 * (model.TRAIN_YEARS + features.PRESIDENCY_YEARS) - 1
         presidencies = history.presidencies(conn, lo, t1)
-    panel = features.build(h, list(range(t0 - 12 * model.TRAIN_YEARS, t1 + 1)), presidencies)
+    panel = features.build(h, list(range(first_cut - 12 * model.TRAIN_YEARS, t1 + 1)), presidencies)
     tally = _Tally()
     base_tally = {name: _Tally() for name in baselines.BASELINES}
     months = []
     for t in range(t0, t1 + 1):
-        _, rows, probs = predict(h, t, presidencies, panel)
+        _, rows, probs = predict(h, t, presidencies, panel, as_of=month_bounds(*history.index_month(t - 1))[1])
         names = [panel.items[i] for i in panel.item[rows]]
         y = panel.y[rows]
         actual = {item for item, met in h.meeting_months.items() if t in met}

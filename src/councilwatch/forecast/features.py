@@ -18,6 +18,7 @@ WINDOW = 36  # an item is a candidate when it met in the WINDOW months before th
 PRESIDENCY_YEARS = 15  # earlier presidencies of the same member that count as its habits
 RENEWAL_PERIODS = (12, 6, 4, 3, 2)
 CYCLES = (1, 2, 3, 4, 6, 12)
+CHUNK = 48  # target months whose features are computed together (bounds memory: months × items × features)
 
 # Name and meaning of every column of the feature matrix, in order.
 FEATURES: dict[str, str] = {
@@ -79,7 +80,8 @@ class Record:
         self.origin = (min(known) if known else last) - WINDOW - 1
         self.last = last
         span = last - self.origin + 1
-        self.met = np.zeros((len(self.items), span), dtype=np.float32)
+        # float64 throughout: a feature must come out the same however the target months are batched.
+        self.met = np.zeros((len(self.items), span), dtype=np.float64)
         self.res = np.zeros_like(self.met)
         self.prst = np.zeros_like(self.met)
         for i, item in enumerate(self.items):
@@ -93,9 +95,9 @@ class Record:
                         self.res[i, m] += 1
                     elif o["kind"] == "presidential_statement":
                         self.prst[i, m] += 1
-        self.met_cum = np.concatenate([np.zeros((len(self.items), 1), np.float32), np.cumsum(self.met, axis=1)], axis=1)
-        self.res_cum = np.concatenate([np.zeros((len(self.items), 1), np.float32), np.cumsum(self.res, axis=1)], axis=1)
-        self.prst_cum = np.concatenate([np.zeros((len(self.items), 1), np.float32), np.cumsum(self.prst, axis=1)], axis=1)
+        self.met_cum = np.concatenate([np.zeros((len(self.items), 1), np.float64), np.cumsum(self.met, axis=1)], axis=1)
+        self.res_cum = np.concatenate([np.zeros((len(self.items), 1), np.float64), np.cumsum(self.res, axis=1)], axis=1)
+        self.prst_cum = np.concatenate([np.zeros((len(self.items), 1), np.float64), np.cumsum(self.prst, axis=1)], axis=1)
         cols = np.arange(span, dtype=np.float64)
         self.last_met = np.maximum.accumulate(np.where(self.met > 0, cols, -1e9), axis=1)
         self.last_res = np.maximum.accumulate(np.where(self.res > 0, cols, -1e9), axis=1)
@@ -110,7 +112,7 @@ class Record:
     def _at(self, mat: np.ndarray, t: int, k: int) -> np.ndarray:
         c = self.col(t) - k
         if c < 0 or c >= mat.shape[1]:
-            return np.zeros(mat.shape[0], np.float32)
+            return np.zeros(mat.shape[0], np.float64)
         return mat[:, c]
 
     def _count(self, cum: np.ndarray, t: int, k: int) -> np.ndarray:
@@ -120,41 +122,64 @@ class Record:
 
     def month_features(self, t: int, presidencies: dict) -> np.ndarray:
         """The feature matrix (items × FEATURES) for target month t."""
-        c = self.col(t)
-        at = lambda k: self._at(self.met, t, k)
-        n36 = self._count(self.met_cum, t, 36)
-        since = np.minimum(c - self.last_met[:, c - 1], 120)
+        return self.months_features([t], presidencies)[0]
+
+    def months_features(self, targets: list[int], presidencies: dict, rows: np.ndarray | None = None) -> np.ndarray:
+        """Feature matrices (months × items × FEATURES) for several target months at once, for the items
+        `rows` (indices into self.items; default all): one numpy operation per feature for all the months,
+        not one per month (building a year's training rows month by month cost more than fitting)."""
+        c = np.asarray([self.col(t) for t in targets], dtype=np.intp)
+        rows = np.arange(len(self.items)) if rows is None else np.asarray(rows, dtype=np.intp)
+        all_met = self.met
+        mats = {name: getattr(self, name)[rows] for name in (
+            "met", "res", "prst", "met_cum", "res_cum", "prst_cum", "last_met", "last_res", "first_met")}
+        n_items, span = len(rows), all_met.shape[1]
+
+        def at(mat: np.ndarray, k: int) -> np.ndarray:  # items × months: the value k months before
+            cols = c - k
+            ok = (cols >= 0) & (cols < span)
+            return np.where(ok, mat[:, np.clip(cols, 0, span - 1)], 0)
+
+        def count(cum: np.ndarray, k: int) -> np.ndarray:  # items × months: the sum over the k months before
+            return cum[:, c] - cum[:, np.maximum(c - k, 0)]
+
+        met = lambda k: at(mats["met"], k)
+        res = lambda k: at(mats["res"], k) > 0
+        n36 = count(mats["met_cum"], 36)
+        since = np.minimum(c - mats["last_met"][:, c - 1], 120)
         rate36 = n36 / 36.0
         spacing = np.where(n36 > 0, 36.0 / np.maximum(n36, 1), np.nan)
-        same = np.stack([at(12 * y) for y in range(1, 11)])
-        res_at = lambda k: self._at(self.res, t, k) > 0
-        renewal = np.zeros(len(self.items), bool)
+        same = np.stack([met(12 * y) for y in range(1, 11)])
+        renewal = np.zeros((n_items, len(c)), bool)
         for p in RENEWAL_PERIODS:
-            renewal |= res_at(p) & res_at(2 * p)
-        pres_rate, pres_hits = self._presidency(t, presidencies)
-        cycles = [np.mean([at(k * p) for k in range(1, 36 // p + 1)], axis=0) for p in CYCLES]
-        cols = [at(k) for k in range(1, 13)] + [at(24), at(36)] + [
-            self._count(self.met_cum, t, 3), self._count(self.met_cum, t, 12), n36, *cycles, np.max(cycles, axis=0), since,
-            np.minimum(c - self.first_met, 240), since / spacing,
+            renewal |= res(p) & res(2 * p)
+        pres = [self._presidency(t, presidencies, mats["met"]) for t in targets]
+        pres_rate = np.column_stack([r for r, _ in pres])
+        pres_hits = np.column_stack([h for _, h in pres])
+        cycles = [np.mean([met(k * p) for k in range(1, 36 // p + 1)], axis=0) for p in CYCLES]
+        full = lambda v: np.broadcast_to(np.asarray(v, dtype=np.float64), (n_items, len(c)))
+        cols = [met(k) for k in range(1, 13)] + [met(24), met(36)] + [
+            count(mats["met_cum"], 3), count(mats["met_cum"], 12), n36, *cycles, np.max(cycles, axis=0), since,
+            np.minimum(c - mats["first_met"][:, None], 240), since / spacing,
             same[:5].mean(axis=0), same.sum(axis=0),
-            res_at(12), res_at(11) | res_at(12) | res_at(13), res_at(6), res_at(4), res_at(3), res_at(1), renewal,
-            self._count(self.res_cum, t, 12), np.minimum(c - self.last_res[:, c - 1], 120),
-            self._at(self.prst, t, 12) > 0, self._count(self.prst_cum, t, 12),
-            self._report_ratio(t), pres_rate, pres_hits, pres_rate - rate36,
-            np.full(len(self.items), index_moy(t)), np.full(len(self.items), self.met[:, c - 1].sum()),
+            res(12), res(11) | res(12) | res(13), res(6), res(4), res(3), res(1), renewal,
+            count(mats["res_cum"], 12), np.minimum(c - mats["last_res"][:, c - 1], 120),
+            at(mats["prst"], 12) > 0, count(mats["prst_cum"], 12),
+            np.column_stack([self._report_ratio(t)[rows] for t in targets]), pres_rate, pres_hits, pres_rate - rate36,
+            full([index_moy(t) for t in targets]), full(all_met[:, c - 1].sum(axis=0)),  # all items, not `rows`
         ]
-        return np.column_stack([np.asarray(x, dtype=np.float64) for x in cols])
+        return np.stack([np.asarray(x, dtype=np.float64) for x in cols], axis=-1).transpose(1, 0, 2)
 
-    def _presidency(self, t: int, presidencies: dict) -> tuple[np.ndarray, np.ndarray]:
+    def _presidency(self, t: int, presidencies: dict, met: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         state = presidencies.get(t)
-        nan = np.full(len(self.items), np.nan)
+        nan = np.full(len(met), np.nan)
         if state is None:
             return nan, nan  # before the curated record: the presidency is unknown, not "nobody"
         earlier = [m for m, s in presidencies.items()
                    if s is not None and s[0] == state[0] and t - 12 * PRESIDENCY_YEARS <= m < t and m - self.origin >= 0]
         if not earlier:
             return nan, nan
-        hits = self.met[:, [m - self.origin for m in earlier]].sum(axis=1)
+        hits = met[:, [m - self.origin for m in earlier]].sum(axis=1)
         return hits / len(earlier), hits
 
     def _report_ratio(self, t: int) -> np.ndarray:
@@ -181,20 +206,23 @@ def build(history: History, targets: list[int], presidencies: dict,
     record = record or Record(history, last)
     complete = month_index(history.as_of) - (0 if _is_month_end(history.as_of) else 1)
     Xs, items, months, ys = [], [], [], []
-    for t in targets:
-        if record.col(t) - 1 < 0:
-            continue
-        n36 = record._count(record.met_cum, t, WINDOW)
-        cand = np.flatnonzero(n36 > 0)
-        if not len(cand):
-            continue
-        Xs.append(record.month_features(t, presidencies)[cand])
-        items.append(cand)
-        months.append(np.full(len(cand), t))
-        if t <= complete and record.col(t) < record.met.shape[1]:
-            ys.append(record.met[cand, record.col(t)].astype(np.float64))
-        else:
-            ys.append(np.full(len(cand), np.nan))
+    usable = [t for t in targets if record.col(t) - 1 >= 0]
+    for start in range(0, len(usable), CHUNK):
+        chunk = usable[start:start + CHUNK]
+        # Only the candidates (items that met in the WINDOW months before): a tenth of all items.
+        cands = [np.flatnonzero(record._count(record.met_cum, t, WINDOW) > 0) for t in chunk]
+        union = np.unique(np.concatenate(cands))
+        feats = record.months_features(chunk, presidencies, union)
+        for t, F, cand in zip(chunk, feats, cands):
+            if not len(cand):
+                continue
+            Xs.append(F[np.searchsorted(union, cand)])
+            items.append(cand)
+            months.append(np.full(len(cand), t))
+            if t <= complete and record.col(t) < record.met.shape[1]:
+                ys.append(record.met[cand, record.col(t)].astype(np.float64))
+            else:
+                ys.append(np.full(len(cand), np.nan))
     if not Xs:
         empty = np.zeros((0, len(FEATURES)))
         return Panel(record.items, np.zeros(0, int), np.zeros(0, int), empty, np.zeros(0))

@@ -56,12 +56,21 @@ def _digest(h: history.History) -> str:
     return md.hexdigest()
 
 
-def predict(h: history.History, t: int, presidencies: dict, panel: features.Panel | None = None):
-    """(panel, rows of month t, probabilities) with a model fitted on the months before t."""
+def predict(h: history.History, t: int, presidencies: dict, panel: features.Panel | None = None,
+            record: features.Record | None = None, as_of: date | None = None):
+    """(panel, rows of month t, probabilities) with the model of t's training cut (model.training_cut).
+
+    `panel`, when given, must hold month t and the training months (the backtest builds one for all);
+    `as_of` is the day the forecast is made (default: the history's)."""
+    cut = model.training_cut(t, as_of or h.as_of)
+    first = cut - 12 * model.TRAIN_YEARS
     if panel is None:
-        targets = list(range(t - 12 * model.TRAIN_YEARS, t + 1))
-        panel = features.build(h, targets, presidencies)
-    fitted = model.fit(panel, t)
+        record = record or features.Record(h, t)
+        panel = features.build(h, [t], presidencies, record)
+        training = lambda: features.build(h, list(range(first, cut)), presidencies, record)
+    else:
+        training = lambda: panel
+    fitted = model.fitted_for(h, cut, presidencies, training)
     rows = np.flatnonzero(panel.month == t)
     return panel, rows, fitted.predict(panel.X[rows])
 
@@ -74,7 +83,7 @@ def forecast_month(kb, month: str, as_of: date | str | None = None) -> dict:
         h = history.load(conn, day)
         check_coverage(h, month)
         t = history.month_index(date(year, mon, 1))
-        first = t - 12 * (model.TRAIN_YEARS + features.PRESIDENCY_YEARS) - 1
+        first = model.training_cut(t, day) - 12 * (model.TRAIN_YEARS + features.PRESIDENCY_YEARS) - 1
         presidencies = history.presidencies(conn, first, t)
     key = (kb.store.url, day, month, _digest(h))
     if key in _CACHE:

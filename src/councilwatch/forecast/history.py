@@ -1,5 +1,7 @@
 """The Council's record as the forecaster sees it: what was known on the as-of date, and nothing later.
 
+Which items met in which month comes from store/meetings.py (`monthly_items`);
+the rest (titles as last printed, outcomes, reports) from queries of its own.
 Every query here takes `as_of` and reads only facts dated on or before it, so a
 forecast cannot see the future however much the store holds (the leakage test in
 tests/integration/test_forecast_backtest.py holds us to that).
@@ -13,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from councilwatch.dates import month_bounds
+from councilwatch.store import meetings
 from councilwatch.store.sql import fetch
 
 # A month counts as recorded when it has at least this share of the meetings of a typical
@@ -57,23 +60,30 @@ class History:
 def load(conn: Any, as_of: date) -> History:
     """Everything the forecaster uses, as known on `as_of`."""
     h = History(as_of=as_of)
-    rows = fetch(conn, """SELECT m.record, m.date, m.kind, mi.agenda_item, mi.title FROM meetings m
-        JOIN meeting_items mi ON mi.record = m.record WHERE m.date <= :as_of ORDER BY m.date, m.record, mi.position""",
-                 {"as_of": as_of}, dates=("date",))
+    p = {"as_of": as_of}
+    # Which items met in which month: the store's own definition (a resumption counts in its month).
+    for month, items in meetings.monthly_items(conn, as_of).items():
+        m = month_index(date(int(month[:4]), int(month[5:7]), 1))
+        for item in items:
+            h.meeting_months[item].add(m)
+    # The title each item was last printed under, and its last meeting: one row per item.
+    for r in fetch(conn, """SELECT agenda_item, title, date FROM (
+            SELECT mi.agenda_item, mi.title, m.date, ROW_NUMBER() OVER (
+                PARTITION BY mi.agenda_item ORDER BY m.date DESC, m.number DESC, mi.position DESC) AS n
+            FROM meetings m JOIN meeting_items mi ON mi.record = m.record WHERE m.date <= :as_of) latest
+        WHERE n = 1""", p, dates=("date",)):
+        h.titles[r["agenda_item"]] = (r["date"], r["title"])
+        h.last_meeting[r["agenda_item"]] = r["date"]
+    for r in fetch(conn, """SELECT mi.agenda_item, m.kind, COUNT(*) AS n FROM meetings m
+            JOIN meeting_items mi ON mi.record = m.record WHERE m.date <= :as_of AND m.kind IS NOT NULL
+            GROUP BY mi.agenda_item, m.kind""", p):
+        h.kinds[r["agenda_item"]][r["kind"]] += int(r["n"])
     per_month: Counter = Counter()
-    seen_records = set()
-    for r in rows:
-        d, item = r["date"], r["agenda_item"]
-        h.meeting_months[item].add(month_index(d))
-        h.titles[item] = (d, r["title"])
-        h.last_meeting[item] = d
-        if r["kind"]:
-            h.kinds[item][r["kind"]] += 1
-        if r["record"] not in seen_records:
-            seen_records.add(r["record"])
-            per_month[month_index(d)] += 1
-    if rows:
-        h.first, h.last = rows[0]["date"], rows[-1]["date"]
+    days = [str(r["date"])[:10] for r in fetch(conn, "SELECT date FROM meetings WHERE date <= :as_of", p)]
+    for d in days:
+        per_month[int(d[:4]) * 12 + int(d[5:7]) - 1] += 1
+    if days:
+        h.first, h.last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
         h.covered_until = _covered_until(per_month)
     for r in fetch(conn, """SELECT date, agenda_item, kind, symbol FROM outcomes
             WHERE date <= :as_of AND agenda_item IS NOT NULL ORDER BY date, id""", {"as_of": as_of}, dates=("date",)):
