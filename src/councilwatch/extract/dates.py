@@ -70,6 +70,13 @@ def _build() -> re.Pattern:
 
 
 _RE = _build()
+# For each kind (the outer named group), its own groups: "dmy__d" -> "d".
+_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {}
+for _name in _RE.groupindex:
+    if "__" in _name:
+        _kind, _short = _name.split("__", 1)
+        _GROUPS.setdefault(_kind, ())
+        _GROUPS[_kind] += ((_name, _short),)
 _PARTS = {"early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "mid": (5, 8), "middle of": (5, 8),
           "late": (9, 12), "end of": (9, 12), "first half of": (1, 6), "second half of": (7, 12),
           "first quarter of": (1, 3), "second quarter of": (4, 6), "third quarter of": (7, 9),
@@ -302,7 +309,7 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             continue
         if _SENTENCE_BREAK.search(text, prev_end, start):
             sent_last = None
-        groups = {k.split("__", 1)[1]: v for k, v in m.groupdict().items() if v is not None and k.startswith(kind + "__")}
+        groups = {short: v for name, short in _GROUPS.get(kind, ()) if (v := m.group(name)) is not None}
         if kind == "month" and not _month_alone_is_date(text, start, groups["m"]):
             continue
         if kind == "year" and _excluded_year(text, start, end):

@@ -186,14 +186,25 @@ _SC_RES_BARE = re.compile(r"\bresolutions?\s+(\d{3,4})\b(?!\s*\(|/|\d)", re.I)
 
 
 def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[SymbolMention]:
+    from bisect import bisect_left
+
     from councilwatch.symbols import BadSymbol, parse
 
-    taken = [(s.start, s.end) for s in symbols]
+    # Symbol spans do not overlap each other, so sorted by start their ends are sorted too
+    # and one bisection finds the only span that could overlap a candidate.
+    taken = sorted((s.start, s.end) for s in symbols)
+    ends = [y for _, y in taken]
+    nested = ends != sorted(ends)
     out = []
 
     def add(a: int, b: int, raw: str) -> None:
-        if any(x < b and a < y for x, y in taken):
-            return
+        if nested:
+            if any(x < b and a < y for x, y in taken):
+                return
+        else:
+            i = bisect_left(ends, a + 1)  # the first span ending after a
+            if i < len(taken) and taken[i][0] < b:
+                return
         try:
             sym = parse(raw)
         except BadSymbol:
