@@ -25,6 +25,9 @@ How a title is read (`normalised_title`, then `classify`):
    one year are grouped, letters on different subjects years apart are not.
 5. Anything else gets the slug of its normalised title, so an item nobody has
    reviewed still gets a stable key; its display title is the printed title.
+   A key longer than `MAX_KEY` (160, the store's column) is cut and ends in a
+   short hash of the whole (`bounded_key`), so long titles that share their
+   first 150 characters stay apart.
 
 Items that differ in substance keep different keys even when one title
 contains the other: "The situation in the Middle East" and "The situation in
@@ -34,6 +37,7 @@ the Middle East, including the Palestinian question" are two agenda items.
 from __future__ import annotations
 
 import csv
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -43,9 +47,10 @@ from pathlib import Path
 from councilwatch.symbols import find_symbols
 
 __all__ = ["AgendaItem", "Alias", "AliasFileError", "classify", "canonical_key", "display_title",
-           "normalised_title", "slug", "load_aliases", "ALIASES_PATH"]
+           "normalised_title", "slug", "bounded_key", "load_aliases", "ALIASES_PATH", "MAX_KEY"]
 
 ALIASES_PATH = Path(__file__).resolve().parent.parent / "data" / "agenda_aliases.csv"
+MAX_KEY = 160  # agenda_items.id is VARCHAR(160)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,8 @@ _FRAMING = re.compile(
 )
 _TRAILING = re.compile(r"\s+situation$")
 _SLUG = re.compile(r"[^a-z0-9]+")
+_EMPTIED = re.compile(r"\(\s*(?:,|and|\s)*\)")
+_SPACED_DASH = re.compile(r"\s*-\s+|\s+-\s*")
 _SEPARATOR = re.compile(r"^\s*(?:[-:/,(]|\band\b)?\s*")
 
 
@@ -82,11 +89,12 @@ def normalised_title(title: str) -> str:
     spans = [(a, b) for a, b, _ in find_symbols(text)]
     for a, b in reversed(spans):
         text = text[:a] + " " + text[b:]
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     text = text.lower()
-    text = re.sub(r"\(\s*(?:,|and|\s)*\)", " ", text)  # parentheses emptied by the symbol removal
-    text = re.sub(r"\s*-\s+|\s+-\s*", " - ", text)  # a dash with a space beside it separates; "non-proliferation" stays
-    text = re.sub(r"\s+", " ", text).strip(" .;,")
+    text = _EMPTIED.sub(" ", text)  # parentheses emptied by the symbol removal
+    text = _SPACED_DASH.sub(" - ", text)  # a dash with a space beside it separates; "non-proliferation" stays
+    text = " ".join(text.split()).strip(" .;,")
     text = _FRAMING.sub("", text)
     text = _TRAILING.sub("", text)
     return text.strip()
@@ -94,8 +102,16 @@ def normalised_title(title: str) -> str:
 
 def slug(text: str) -> str:
     """A URL-safe key: lower-case ASCII words joined by '-'."""
-    text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
     return _SLUG.sub("-", text.lower().replace("'", "")).strip("-")
+
+
+def bounded_key(key: str) -> str:
+    """The key as it fits the store: at most MAX_KEY characters, a longer one cut and ending in a hash of the whole."""
+    if len(key) <= MAX_KEY:
+        return key
+    return key[:MAX_KEY - 9].rstrip("-") + "-" + hashlib.sha1(key.encode()).hexdigest()[:8]
 
 
 # --- aliases ---------------------------------------------------------------------------------
@@ -120,6 +136,8 @@ def load_aliases(path: Path = ALIASES_PATH) -> tuple[Alias, ...]:
                 raise AliasFileError(f"{path.name}:{line}: pattern, key, title and source are required")
             if slug(key) != key:
                 raise AliasFileError(f"{path.name}:{line}: key {key!r} is not a slug (try {slug(key)!r})")
+            if len(key) > MAX_KEY:
+                raise AliasFileError(f"{path.name}:{line}: key {key[:20]!r}... is longer than {MAX_KEY} characters")
             try:
                 compiled = re.compile(pattern)
             except re.error as exc:
@@ -168,8 +186,8 @@ def _classify(title: str) -> AgendaItem:
             subtitle = _printed_tail(title, sub) if sub else None
             return AgendaItem(alias.key, alias.title, subtitle, True)
     if _LETTER.match(norm):
-        return AgendaItem(_letter_key(title, norm), title, None, False)
-    return AgendaItem(slug(norm) or "untitled", title, None, False)
+        return AgendaItem(bounded_key(_letter_key(title, norm)), title, None, False)
+    return AgendaItem(bounded_key(slug(norm) or "untitled"), title, None, False)
 
 
 def _printed_tail(title: str, folded_tail: str) -> str:
@@ -198,7 +216,8 @@ def _letter_key(title: str, norm: str) -> str:
 
 
 def canonical_key(title: str) -> str:
-    """The slug of the agenda item a printed title names: canonical_key("Afghanistan") == "afghanistan"."""
+    """The key of the agenda item a printed title names (at most MAX_KEY characters):
+    canonical_key("Afghanistan") == "afghanistan"."""
     return classify(title).key
 
 

@@ -18,6 +18,9 @@ then writes the batch in one transaction:
     batch.reject("row 13", "no symbol")
     report = apply(store, batch)               # ImportReport
 
+An importer that must look at the store inside the same transaction (merge with stored rows, remove
+rows its source no longer prints) sets `batch.prepare`; it runs before the upserts.
+
 Reading helpers (`read_bytes`, `decode_text`, `read_csv`) turn an empty,
 truncated, undecodable or wrong kind of file into `ImportRejected`: one line,
 nothing written.
@@ -27,10 +30,12 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
+from operator import itemgetter
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from councilwatch.errors import ImportRejected
 from councilwatch.model import ImportReport
@@ -67,7 +72,16 @@ class TableBatch:
     rows: dict[tuple, dict] = field(default_factory=dict)
     positions: dict[tuple, str] = field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        # key_of runs once per row read: an itemgetter, not a generator over the key's columns.
+        if len(self.key) == 1:
+            get = itemgetter(self.key[0])
+            self.key_of = lambda row: (get(row),)  # type: ignore[method-assign]
+        else:
+            self.key_of = itemgetter(*self.key)  # type: ignore[method-assign]
+
     def key_of(self, row: dict) -> tuple:
+        """The row's natural key (a KeyError names a key column the row lacks)."""
         return tuple(row[k] for k in self.key)
 
 
@@ -81,6 +95,9 @@ class Batch:
     rejected: list[dict] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)  # cross-check findings and the like, kept in the run's report
     meta: dict[str, str] = field(default_factory=dict)  # meta-table values written with the batch (coverage ...)
+    # Work inside the import's transaction before the upserts (merging with stored rows, removing stale
+    # ones ...): called as prepare(conn, batch, report); a failure there rolls the import back too.
+    prepare: Callable[[Any, Batch, ImportReport], None] | None = None
 
     def __post_init__(self) -> None:
         self.file = Path(self.file).name if self.file else ""
@@ -96,8 +113,12 @@ class Batch:
         self.rejected.append(rejection(file or str(self.file), position, reason))
 
     def add(self, tb: TableBatch, row: dict, position: str, file: str | None = None) -> bool:
-        """Queue a row; a second row with the same key is rejected (naming the first) and False returned."""
-        row = {**tb.scope, **row}
+        """Queue a row; a second row with the same key is rejected (naming the first) and False returned.
+
+        The batch keeps `row` itself (a copy only when the table has a scope to merge in): don't change it after.
+        """
+        if tb.scope:
+            row = {**tb.scope, **row}
         key = tb.key_of(row)
         first = tb.positions.get(key)
         if first is not None:
@@ -156,7 +177,7 @@ def upsert(conn: Any, tb: TableBatch, report: ImportReport) -> None:
     if not tb.rows:
         return
     t = tb.table
-    columns = sorted({c for row in tb.rows.values() for c in row} | set(tb.key))
+    columns = sorted(set(tb.key).union(*tb.rows.values()))
     unknown = [c for c in columns if c not in t.c]
     if unknown:
         raise ValueError(f"{t.name} has no column(s) {', '.join(unknown)}")
@@ -198,27 +219,66 @@ def _insert_sqlite(conn: Any, table: Any, rows: list[dict]) -> None:
     SQLAlchemy's per-row parameter handling costs more than SQLite's insert itself
     on large imports; the values stored are the same as through `table.insert()`.
     """
-    present = {c for row in rows for c in row}
+    present = set().union(*rows)
     columns = [c for c in table.columns if c.name in present or (c.default is not None and c.default.is_scalar)]
-    procs = [c.type.bind_processor(conn.dialect) for c in columns]
-    defaults = [c.default.arg if c.default is not None and c.default.is_scalar else None for c in columns]
-    params = []
-    for row in rows:
-        values = []
-        for c, proc, default in zip(columns, procs, defaults):
-            v = row.get(c.name, default)
-            values.append(proc(v) if proc is not None and v is not None else v)
-        params.append(tuple(values))
+    values = []  # column by column: one comprehension per column beats a loop over every cell
+    for c in columns:
+        name = c.name
+        try:
+            col = list(map(itemgetter(name), rows))  # most columns are in every row
+        except KeyError:
+            default = c.default.arg if c.default is not None and c.default.is_scalar else None
+            col = [row.get(name, default) for row in rows]
+        # The dialect's own type (SQLite's DATE, DATETIME): the generic one has no processor, and the
+        # driver's default adapters write datetimes another way ("+00:00") than table.insert() does.
+        proc = c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        values.append(col if proc is None else _processed(col, proc))
     names = ", ".join(f'"{c.name}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', params)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', list(zip(*values)))
 
 
-def apply(store: Any, batch: Batch) -> ImportReport:
+def _processed(values: list, proc: Callable) -> list:
+    """`proc` applied to each value but None, once per distinct value: recorded_at, days and empty lists recur."""
+    kinds = set(map(type, values))
+    if kinds == {date} and proc(values[0]) == values[0].isoformat():  # SQLite's DATE: ISO days, most distinct
+        return list(map(date.isoformat, values))
+    if len(kinds) == 1 and kinds <= {str, int, datetime, date}:  # one hashable type: no 1 == True == 1.0 clash
+        memo = {v: proc(v) for v in set(values)}
+        return list(map(memo.__getitem__, values))
+    memo = {}
+    empty: dict = {}  # type -> processed empty list/dict (unhashable, so not in memo)
+    out = []
+    for v in values:
+        cls = v.__class__
+        if v is None:
+            out.append(None)
+        elif cls is list or cls is dict:
+            if v:
+                out.append(proc(v))
+            else:
+                if cls not in empty:
+                    empty[cls] = proc(v)
+                out.append(empty[cls])
+        else:
+            k = (cls, v)  # the class too: 1, 1.0 and True are equal keys but not the same JSON
+            try:
+                out.append(memo[k])
+            except KeyError:
+                out.append(memo.setdefault(k, proc(v)))
+            except TypeError:  # another unhashable value
+                out.append(proc(v))
+    return out
+
+
+def apply(store: Any, batch: Batch, write: Callable[[Any, TableBatch, ImportReport], None] = upsert
+          ) -> ImportReport:
     """Write the batch in one transaction and record the run; returns the report.
 
-    A database error (a foreign key, a constraint) rolls everything back and is
-    raised as ImportRejected: nothing is written, not even the run.
+    Inside the transaction: `batch.prepare` (when set), then `write` (upsert) for each table in the
+    order declared, the batch's meta values, and the `import_runs` row. A database error (a foreign
+    key, a constraint) rolls everything back and is raised as ImportRejected: nothing is written,
+    not even the run.
     """
     from sqlalchemy.exc import DBAPIError
 
@@ -228,10 +288,13 @@ def apply(store: Any, batch: Batch) -> ImportReport:
     started = now()
     try:
         with store.write() as conn:
+            if batch.prepare is not None:
+                batch.prepare(conn, batch, report)
             for tb in batch.tables:
-                upsert(conn, tb, report)
-            for key, value in batch.meta.items():
-                store.set_meta(conn, key, value)
+                write(conn, tb, report)
+            if batch.meta:  # as store.set_meta does, for all keys at once (an import of 73 pages has 73)
+                conn.execute(schema.meta.delete().where(schema.meta.c.key.in_(list(batch.meta))))
+                conn.execute(schema.meta.insert(), [{"key": k, "value": v} for k, v in batch.meta.items()])
             conn.execute(schema.import_runs.insert().values(
                 source=batch.source, started_at=started, finished_at=now(),
                 report={**report.as_dict(), "file": str(batch.file), "notes": batch.notes},

@@ -262,20 +262,11 @@ _TOPIC_ID = re.compile(r"^[a-z0-9][a-z0-9-]{1,159}$")
 
 
 def agenda_item_id(title: str) -> str:
-    """The agenda item key of a printed title: the meeting importer's key (sources/agenda_titles.py) where it
-    is installed, so curated and imported meetings share items; else the folded, hyphenated title."""
-    try:
-        from councilwatch.sources.agenda_titles import canonical_key
-    except ModuleNotFoundError as exc:
-        if exc.name != "councilwatch.sources.agenda_titles":
-            raise
-    else:
-        return canonical_key(title)
-    import unicodedata
+    """The agenda item key of a printed title: the meeting importer's key (sources/agenda_titles.py,
+    bounded to the store's column there), so curated and imported meetings share items."""
+    from councilwatch.sources.agenda_titles import canonical_key
 
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:160].rstrip("-")
+    return canonical_key(title)
 
 
 def _symbol(row: Row, key: str, text: str) -> str:

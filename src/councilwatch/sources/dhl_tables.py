@@ -39,13 +39,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import lxml.etree
 
 from councilwatch.errors import CouncilwatchError
 from councilwatch.symbols import BadSymbol, Symbol, find_symbols, parse as parse_symbol
 
-__all__ = ["LayoutError", "Outcome", "MeetingRow", "parse_file", "parse_html", "map_header", "COLUMNS",
+__all__ = ["LayoutError", "Outcome", "MeetingRow", "PageTable", "parse_file", "parse_html", "read_table", "read_meetings",
+           "map_header", "COLUMNS",
            "OUTCOME_KINDS", "VETO_MEMBERS"]
 
 
@@ -173,6 +175,24 @@ def parse_file(path: str | Path) -> list[MeetingRow]:
 
 def parse_html(text_or_bytes: str | bytes, name: str) -> list[MeetingRow]:
     """Read one "Meetings conducted by the Security Council in <year>" page into rows, in printed order."""
+    return read_meetings(read_table(text_or_bytes, name))
+
+
+class PageTable(NamedTuple):
+    """A page's meetings table as plain text, before its rows are read: the lxml half of `parse_html`.
+
+    Strings, lists and tuples only, so it crosses to another process cheaply (see dhl_meetings)."""
+
+    name: str
+    year: int
+    rows: list  # per <tr>: (raw cell texts, (rowspan, colspan) per cell or None, <tr> implied)
+    header_at: int  # index of the header row in `rows`
+    columns: list[str]  # field of each column (`COLUMNS`)
+    html: str  # the decoded page: its links are read when a printed year is doubted
+
+
+def read_table(text_or_bytes: str | bytes, name: str) -> PageTable:
+    """Decode and parse a page and find its meetings table; LayoutError when it is not one."""
     text = _decode(text_or_bytes, name)
     lower = text.lower()
     if "<table" not in lower:
@@ -191,7 +211,12 @@ def parse_html(text_or_bytes: str | bytes, name: str) -> list[MeetingRow]:
     if root is None:
         raise LayoutError(f"{name}: not HTML: nothing to parse")
     rows, header_at, columns = _find_table(root, name)
-    return _read_rows(rows, header_at, columns, year, name, _Links(html))
+    return PageTable(name, year, rows, header_at, columns, html)
+
+
+def read_meetings(table: PageTable) -> list[MeetingRow]:
+    """The meeting rows of a page's table, in printed order; LayoutError for a row that cannot be read."""
+    return _read_rows(table.rows, table.header_at, table.columns, table.year, table.name, _Links(table.html))
 
 
 def _mark(text: str) -> str:
@@ -671,11 +696,13 @@ def _read_rows(all_rows: list, header_at: int, columns: list[str], year: int, na
     carried: dict[int, list] = {}  # column -> [cell, rows still to cover]
     last_meeting = None  # (record, closed, remark, date, press releases) of the row above
     seen: dict[tuple, MeetingRow] = {}
+    head_word = header_texts[0].split()[0] if header_texts[0] else ""  # cheap test before the full comparison
     for tr_no in range(header_at + 2, len(all_rows) + 1):
         cells, spans, implied = all_rows[tr_no - 1]
         if not cells and not carried:
             continue
-        if len(cells) == ncols and _text(cells[0]) == header_texts[0] and [_text(c) for c in cells] == header_texts:
+        if (len(cells) == ncols and head_word in cells[0] and _text(cells[0]) == header_texts[0]
+                and [_text(c) for c in cells] == header_texts):
             continue  # a repeated header row
         if not carried and not spans and len(cells) <= ncols:  # most rows: one cell per column
             grid: list[str | None] = cells + [None] * (ncols - len(cells))
@@ -683,10 +710,10 @@ def _read_rows(all_rows: list, header_at: int, columns: list[str], year: int, na
         else:
             grid, extra = _fill_grid(cells, spans, carried, ncols)
         row_notes: list[str] = ["cells printed without a <tr>: read as one row"] if implied else []
-        if any(t not in ("", "--") for t in extra):
-            raise LayoutError(f"{name} row {tr_no}: {len(cells)} cells for {ncols} columns "
-                              f"({[_text(c) for c in cells]})")
         if extra:
+            if any(t not in ("", "--") for t in extra):
+                raise LayoutError(f"{name} row {tr_no}: {len(cells)} cells for {ncols} columns "
+                                  f"({[_text(c) for c in cells]})")
             row_notes.append(f"{len(extra)} empty extra cell(s) ignored")
 
         rec_text, date_text = " ".join((grid[i_record] or "").split()), " ".join((grid[i_date] or "").split())
@@ -727,12 +754,11 @@ def _read_rows(all_rows: list, header_at: int, columns: list[str], year: int, na
         rec, meeting, res, part, others = record
         several = len(items) > 1  # rows never share a list: callers may change one row's
         for item, outs in zip(items, per_item):
-            row = MeetingRow(
-                record=rec, meeting=meeting, resumption=res, date=day, agenda_title=item, outcomes=outs,
-                position=(name, tr_no), press_releases=list(press), closed=closed, part=part,
-                other_records=list(others), remark=remark, notes=list(row_notes) if several else row_notes,
+            row = MeetingRow(  # positional (in field order): this runs for every row of every page
+                rec, meeting, res, day, item, outs, (name, tr_no), list(press), closed, part, list(others), remark,
+                list(row_notes) if several else row_notes,
             )
-            key = (row.record, row.date, row.agenda_title, tuple((o.kind, o.symbol, o.vote, o.text) for o in outs))
+            key = (rec, day, item, tuple([(o.kind, o.symbol, o.vote, o.text) for o in outs]) if outs else ())
             if key in seen:
                 seen[key].notes.append(f"row {tr_no} prints this row again; read once")
                 continue
