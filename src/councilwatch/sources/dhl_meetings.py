@@ -77,13 +77,6 @@ def table_files(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-def item_id(key: str) -> str:
-    """The agenda item key bounded to the store's column (keys from `agenda_titles` already are)."""
-    from councilwatch.sources.agenda_titles import bounded_key
-
-    return bounded_key(key)
-
-
 @dataclass
 class MeetingBatch(Batch):
     """A batch plus the printed spellings of each agenda item (merged with the stored ones when applied)."""

@@ -147,7 +147,6 @@ def import_file(store: Any, path: str | Path) -> ImportReport:
     from sqlalchemy.exc import DBAPIError
 
     from councilwatch.sources.agenda_titles import canonical_key
-    from councilwatch.sources.dhl_meetings import item_id
     from councilwatch.store import schema as t
 
     name = Path(path).name
@@ -213,7 +212,7 @@ def import_file(store: Any, path: str | Path) -> ImportReport:
                         kind="draft_not_adopted", vetoed_by=veto.members))
                     report.updated += 1
                     continue
-                key = item_id(canonical_key(veto.agenda_title))
+                key = canonical_key(veto.agenda_title)
                 agenda_item = key if key in items else first_item.get(record)
                 symbol = veto.drafts[0] if veto.drafts else None
                 if symbol:

@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from starlette.templating import Jinja2Templates
 
 TEMPLATES = Path(__file__).parent / "templates"
