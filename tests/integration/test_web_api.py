@@ -506,3 +506,8 @@ def test_api_on_postgresql(postgres_url):
         assert c.get("/organisations/SCO").status_code == 200
         assert c.get("/api/members/'; DROP TABLE memberships; --").status_code == 404
         assert c.get("/api/members/SCO").status_code == 200
+
+
+def test_health_check(client):
+    r = client.get("/healthz")
+    assert r.status_code == 200 and r.text == "ok\n"

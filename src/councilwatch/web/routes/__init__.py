@@ -33,6 +33,10 @@ def render(request: Request, template: str, context: dict, status: int = 200, he
 
 def quick(handler: Callable[..., Any]) -> Callable[..., Any]:
     """Run a short store-bound handler inline on SQLite, in the thread pool on a database server."""
+    import inspect
+
+    if "request" not in inspect.signature(handler).parameters:
+        raise TypeError(f"@quick handler {handler.__name__} needs a `request: Request` parameter")
 
     @functools.wraps(handler)  # FastAPI reads the parameters through __wrapped__
     async def endpoint(*args: Any, **kwargs: Any) -> Any:

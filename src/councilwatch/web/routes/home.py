@@ -43,8 +43,7 @@ def home(request: Request, month: str | None = Query(None, max_length=20)):
 
 
 @router.get("/healthz")
-@quick
-def health() -> Response:
+async def health() -> Response:
     return Response("ok\n", media_type="text/plain")
 
 
