@@ -186,10 +186,8 @@ class KnowledgeBase:
         """Recorded presidencies of the state: [{"month", "source"}], oldest first."""
         from councilwatch.store import council
 
-        iso3 = self.state_id(state)
         with self.store.query() as conn:
-            records = council.recorded_presidencies(conn)
-        return [{"month": m, "source": r["source"]} for m, r in sorted(records.items()) if r["state"] == iso3]
+            return council.presidencies_of(conn, self.state_id(state))
 
     # -- the Council ---------------------------------------------------------
     def presidency(self, month: str) -> Presidency:

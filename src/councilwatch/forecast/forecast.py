@@ -18,7 +18,7 @@ _CACHE_SIZE = 64
 
 
 def check_coverage(h: history.History, month: str) -> None:
-    """Refuse a forecast the record cannot support, saying what is missing."""
+    """Refuse a forecast the record cannot support, saying what is missing (`h` needs only as_of and coverage)."""
     if h.first is None or h.covered_until is None:
         raise MissingData("no Council meetings record in the knowledge base; import the meeting tables first "
                           "(councilwatch import dhl-meetings ../shared/data/unsc_meetings_dhl/raw_html)")
@@ -80,8 +80,11 @@ def forecast_month(kb, month: str, as_of: date | str | None = None) -> dict:
     year, mon, day = resolve_as_of(month, as_of)
     month = month_text(year, mon)
     with kb.store.query() as conn:
+        # The cheap coverage check first: a month past the record is refused without loading it.
+        known = history.History(as_of=day)
+        known.first, known.last, known.covered_until = history.coverage(conn, day)
+        check_coverage(known, month)
         h = history.load(conn, day)
-        check_coverage(h, month)
         t = history.month_index(date(year, mon, 1))
         first = model.training_cut(t, day) - 12 * (model.TRAIN_YEARS + features.PRESIDENCY_YEARS) - 1
         presidencies = history.presidencies(conn, first, t)

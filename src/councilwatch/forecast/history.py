@@ -78,13 +78,7 @@ def load(conn: Any, as_of: date) -> History:
             JOIN meeting_items mi ON mi.record = m.record WHERE m.date <= :as_of AND m.kind IS NOT NULL
             GROUP BY mi.agenda_item, m.kind""", p):
         h.kinds[r["agenda_item"]][r["kind"]] += int(r["n"])
-    per_month: Counter = Counter()
-    days = [str(r["date"])[:10] for r in fetch(conn, "SELECT date FROM meetings WHERE date <= :as_of", p)]
-    for d in days:
-        per_month[int(d[:4]) * 12 + int(d[5:7]) - 1] += 1
-    if days:
-        h.first, h.last = date.fromisoformat(min(days)), date.fromisoformat(max(days))
-        h.covered_until = _covered_until(per_month)
+    h.first, h.last, h.covered_until = coverage(conn, as_of)
     for r in fetch(conn, """SELECT date, agenda_item, kind, symbol FROM outcomes
             WHERE date <= :as_of AND agenda_item IS NOT NULL ORDER BY date, id""", {"as_of": as_of}, dates=("date",)):
         h.outcomes[r["agenda_item"]].append({"date": r["date"], "kind": r["kind"], "symbol": r["symbol"]})
@@ -106,10 +100,20 @@ def _covered_until(per_month: Counter) -> date | None:
     return None
 
 
+def coverage(conn: Any, as_of: date) -> tuple[date | None, date | None, date | None]:
+    """(first meeting, last meeting, last day of the last fully recorded month) as known on `as_of`."""
+    per_month: Counter = Counter()
+    days = [str(r["date"])[:10] for r in fetch(conn, "SELECT date FROM meetings WHERE date <= :as_of", {"as_of": as_of})]
+    for d in days:
+        per_month[int(d[:4]) * 12 + int(d[5:7]) - 1] += 1
+    if not days:
+        return None, None, None
+    return date.fromisoformat(min(days)), date.fromisoformat(max(days)), _covered_until(per_month)
+
+
 def recorded_through(conn: Any) -> tuple[date | None, date | None, date | None]:
     """(first meeting, last meeting, last day of the last fully recorded month) of the whole store."""
-    h = load(conn, date(9999, 12, 31))
-    return h.first, h.last, h.covered_until
+    return coverage(conn, date(9999, 12, 31))
 
 
 def presidencies(conn: Any, first: int, last: int) -> dict[int, tuple[str, str] | None]:

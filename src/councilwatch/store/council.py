@@ -29,6 +29,11 @@ def recorded_presidencies(conn: Any) -> dict[str, dict]:
     return {r["month"]: {"state": r["state"], "name": r["name"], "source": r["source"]} for r in fetch(conn, sql)}
 
 
+def presidencies_of(conn: Any, iso3: str) -> list[dict]:
+    """The state's recorded presidencies: [{month, source}], oldest first."""
+    return fetch(conn, "SELECT month, source FROM presidencies WHERE state = :iso3 ORDER BY month", {"iso3": iso3})
+
+
 def coverage(conn: Any) -> tuple[date | None, date | None]:
     """First start and last end of the recorded terms."""
     rows = fetch(conn, 'SELECT MIN(start) AS first, MAX("end") AS last FROM council_terms', dates=("first", "last"))
