@@ -23,10 +23,13 @@ ENT_LABELS = {"state": "STATE", "organisation": "ORG", "person": "PERSON", "grou
 # Words before a cue that make it hypothetical, negated or reported as a possibility.
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|not|never|no|threatened|threatens|consider|considering|"
                     r"considered|reviewing|mulling|possible|possibility|potential|rumou?rs?|denied)\b", re.I)
-_ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth)\b"
+_ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority)\b"
                           r"|\bits\b|\bit\b", re.I)
 _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|the)\s+(?:regional\s+)?(?:organi[sz]ations|bodies"
                            r"|blocs|groupings|organs)\b|\bthem\b", re.I)
+
+
+_GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body"}
 
 
 @dataclass
@@ -39,6 +42,16 @@ class SentenceContext:
     doc_date: date
     recent_orgs: list[str] = field(default_factory=list)  # organisations named in the last sentences, newest last
     org_group: list[str] = field(default_factory=list)  # the last sentence's list of two or more organisations
+    org_names: dict[str, str] = field(default_factory=dict)  # organisation id -> the words it was named with so far
+
+    def recent_org(self, noun: str | None = None) -> list[str]:
+        """The organisation the text was last about; with a head noun ("the bank", "the League"), the last one
+        whose name has that word."""
+        if noun and noun.lower() not in _GENERIC_HEADS:
+            for org in reversed(self.recent_orgs):
+                if noun.lower() in self.org_names.get(org, ""):
+                    return [org]
+        return self.recent_orgs[-1:]
 
     @property
     def sentence(self) -> str:
@@ -100,8 +113,13 @@ def hedged(ctx: SentenceContext, cue_start: int, cue_end: int | None = None) -> 
     return cue_end is not None and bool(_HEDGE_AFTER.match(ctx.text[cue_end:ctx.end]))
 
 
-_LIST_GAP = re.compile(r"[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?", re.I)  # "*": footnote marks
-_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\(", re.I)
+# What may stand between two states of one list: commas, "and", footnote marks ("*"), a parenthetical aside
+# ("Transjordan (now Jordan)"), and the words of a formal name the gazetteer reads without them
+# ("Burkina Faso, the Republic of Guinea, the Republic of Mali").
+_FORMAL = r"(?-i:(?:(?:[A-Z][a-z]+\s+){0,2}(?:Republic|Kingdom|State|Sultanate|Federation|Principality|Union)\s+of\s+(?:the\s+)?))?"
+_LIST_GAP = re.compile(r"(?:\s*\((?:now|formerly|then|today)\s[^()]{1,40}\))?[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?" + _FORMAL, re.I)
+_SUBJECT_GAP = re.compile(r"(?:\s*\((?:now|formerly|then|today)\s[^()]{1,40}\))?[\s,;]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?" + _FORMAL, re.I)
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\((?!(?:now|formerly|then|today)\s)", re.I)
 
 
 def list_after(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> list[EntityMention]:
@@ -112,11 +130,25 @@ def list_after(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> list[E
     if not ents:
         return []
     out = [ents[0]]
+    gap_from = ents[0].end  # where the text between list items starts: after the last item, or after its aside
     for e in ents[1:]:
-        if not _LIST_GAP.fullmatch(ctx.between(out[-1].end, e.start)):
+        if _ASIDE.match(ctx.text, out[-1].end, e.start) and e.end <= (close := _aside_end(ctx, out[-1].end)):
+            out.append(e)  # "Transjordan (now Jordan)": the state named in the aside is listed too
+            gap_from = close + 1
+            continue
+        if not _LIST_GAP.fullmatch(ctx.between(gap_from, e.start)):
             break
         out.append(e)
+        gap_from = e.end
     return out
+
+
+_ASIDE = re.compile(r"\s*\((?:now|formerly|then|today)\s")
+
+
+def _aside_end(ctx: SentenceContext, pos: int) -> int:
+    close = ctx.text.find(")", pos, ctx.end)
+    return close if close > 0 else pos
 
 
 def clause_end(ctx: SentenceContext, pos: int) -> int:
@@ -167,7 +199,7 @@ def subject_before(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> li
         return []
     chosen: list[EntityMention] = []
     for e in reversed(ents):
-        if chosen and not re.fullmatch(r"[\s,;]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?", ctx.between(e.end, chosen[-1].start), re.I):
+        if chosen and not _SUBJECT_GAP.fullmatch(ctx.between(e.end, chosen[-1].start)):
             # Not a list any more; an appositive "(France, the UK, and the US)" names a group's members.
             if not (chosen[-1].kind == "state" and e.kind == "group"):
                 break

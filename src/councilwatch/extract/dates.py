@@ -28,7 +28,7 @@ _MONTH = r"(?:January|February|March|April|May|June|July|August|September|Octobe
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _YEAR = r"(?:19|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
 _DASH_SEP = r"\s*(?P<sep>-|–|—|to|and)\s*"  # kept: "3 and 4 July" is a span, "3 and 10 July" two days
 _PART = (r"(?P<part>(?:the\s+)?(?:first|second|last)\s+half\s+of|(?:the\s+)?(?:first|second|third|fourth|last)\s+quarter\s+of"
@@ -381,9 +381,13 @@ def _ranges(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
 _DOC_DATE_CUES = [
     # "July 2024 Monthly Forecast": a forecast for a month is dated at that month's first day.
     re.compile(rf"^\s*(?P<text>{_MONTH}\s+{_YEAR})\s+Monthly\s+Forecast", re.I | re.M),
-    re.compile(rf"\b(?:Posted|Published|Issued|Dated|Date|Updated)\s*(?:on)?:?\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR}|{_YEAR}-\d\d-\d\d)", re.I),
-    # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:".
-    re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}},\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
+    # "Posted 28 September 2018", "Letter dated 3 May 2021 from ..." at the start of a line; not a
+    # reference in running text ("pursuant to the letter dated 25 November 2021 from ...").
+    re.compile(rf"^[ \t]*(?:(?:Identical\s+)?(?:Letters?|Note(?:\s+verbale)?)\s+)?(?:Posted|Published|Issued|Dated|Date|Updated)"
+               rf"\s*(?:on)?:?\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR}|{_YEAR}-\d\d-\d\d)",
+               re.I | re.M),
+    # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:", "Jeddah, Kingdom of Saudi Arabia, 19 May 2023".
+    re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,40}})?,\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
     # A header line that is only a date (UN reports: "Distr.: General\n8 August 2022").
     re.compile(rf"^\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*$", re.M | re.I),
 ]
@@ -400,7 +404,7 @@ def document_date(text: str) -> tuple[date, str] | None:
         if not m:
             continue
         raw = re.sub(r"(\d)(?:st|nd|rd|th)\b", r"\1", m.group("text"))
-        raw = re.sub(r"^\w+day,?\s+", "", raw)
+        raw = re.sub(r"^(?:\w+day|Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?,?\s+", "", raw)
         try:
             return parse_text(raw).earliest, m.group("text")
         except BadDate:

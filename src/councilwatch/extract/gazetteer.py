@@ -132,6 +132,8 @@ class Gazetteer:
         self.org_names: dict[str, str] = {}
         for name, entry in names:
             self.by_id.setdefault((entry.kind, entry.id), entry)
+            if entry.kind == "organisation":  # "the bank", "the Community": which organisation a head noun can name
+                self.org_names[entry.id] = f"{self.org_names.get(entry.id, '')} {name.lower()}".strip()
             for variant in _variants(name):
                 if len(variant) < 2:
                     continue

@@ -26,12 +26,31 @@ _NOT_ORG_OBJECT = re.compile(r"\s*(?:in\s+|to\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){
                              r"|Initiative\s+on|talks|negotiations|deal|arrangement)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|them)\b")
 # "the 15-member bloc", "the Organisation": an organisation named by a noun right after a cue.
-_ORG_NP = re.compile(r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community)\b", re.I)
+_ORG_NP = re.compile(r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth)\b", re.I)
 _THAT_ORG = re.compile(r"\bthat\s+(?:the|this)\s+(?:organi[sz]ation|bloc|alliance|grouping)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?:countries|states|members|governments)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+", re.I)
+_HEAD_NP = re.compile(r"\b(?:the|this|that)\s+(bank|league|community|union|commonwealth|forum|authority|organi[sz]ation"
+                      r"|bloc|alliance|grouping)\b", re.I)
+_TOOK_EFFECT = re.compile(r"\b(?:took|has\s+taken|had\s+taken|came\s+into|went\s+into)\s+effect\b|\bbecame\s+effective\b",
+                          re.I)
+# Cues whose state can only be their subject: "the freeze left the organisation ... Armenia" is not Armenia leaving.
+_SUBJECT_ONLY = re.compile(r"(?:left|leaves|quit|quits|exited|walked|walks|joined|rejoined)\b", re.I)
+_OF_WHICH = re.compile(r"\s*,?\s*(?:of|in|to|from)\s+which\b", re.I)
+_AND_OF = re.compile(r"(?:\s*\([A-Z]{2,10}\))?(?:\s*,\s*(?:which|whom)\b[^,;]{0,60},)?\s*,?\s*and\s+(?:also\s+)?of\s+(?:the\s+)?", re.I)
+# A count before an enumeration cue says the list is the organisation's membership ("all ten member states: ...").
+_COUNT = re.compile(r"\b(?:all|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+                    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)\s+(?:(?:other|full|current)\s+)?"
+                    r"(?:member\s+(?:states|countries)|members)\b", re.I)
+# After bare "joined": what shows that the object was left out because it is known ("Yemen joined on 5 May 1945").
+_JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b)", re.I)
+_BY_STATES = re.compile(r"[^;.()]{0,80}?\bby\s+(?:the\s+)?", re.I)
+_FROM_ORG = re.compile(r"\bfrom\b", re.I)
+_NOT_A_STATE = re.compile(r"\s*(?:troops|forces|contingents?|soldiers|personnel|units|police|officers|nationals|citizens"
+                          r"|delegations?|ambassadors?|diplomats|government|authorities)\b", re.I)
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
 _PRESENT = re.compile(r"\b(?:currently|now|today|at\s+present|presently|has|have|is|are|comprises|includes)\b", re.I)
 
 
@@ -68,9 +87,17 @@ class MembershipsComponent:
                 out.extend(self._listed_after(ctx, "partner", a, b))
             elif entry["label"] == "candidate":
                 out.extend(self._candidate(ctx, a, b))
+            elif entry["label"] in self._HANDLERS:
+                out.extend(getattr(self, self._HANDLERS[entry["label"]])(ctx, a, b))
             else:
                 out.extend(self._status(ctx, entry["label"], a, b))
         return doc
+
+    # Cue labels read by a method of their own (the others are statuses read by `_status`).
+    _HANDLERS = {"member_is": "_member_is", "founded_by": "_founded_by", "member_object": "_member_object",
+                 "suspended_object": "_suspended_object", "member_coordinated": "_member_coordinated",
+                 "suspended_passive": "_suspended_passive", "withdrawn_of": "_withdrawn_of", "joined_bare": "_joined_bare",
+                 "withdrawn_effective": "_withdrawn_effective"}
 
     @staticmethod
     def _org_at(ctx: SentenceContext, pos: int) -> bool:
@@ -81,8 +108,13 @@ class MembershipsComponent:
         orgs = [e for e in ctx.entities if e.kind == "organisation"]
         after = list_after(ctx, a, ("organisation",))
         before = [e for e in orgs if e.end <= a]
-        # "the organisation" names the last organisation mentioned, in this sentence or before it.
-        last = [before[-1].id] if before else ctx.recent_orgs[-1:]
+        # "the organisation" names the last organisation mentioned, in this sentence or before it; "the bank" the last
+        # one called a bank.
+        head = _HEAD_NP.search(ctx.text, ctx.start, min(ctx.end, b + 40))
+        noun = head.group(1) if head else None
+        last = [before[-1].id] if before else ctx.recent_org(noun)
+        if before and _OF_WHICH.match(ctx.text, before[-1].end, a):
+            return [before[-1].id]  # "CELAC, of which Venezuela and Nicaragua remain members"
         anaphor = _ORG_NP.match(ctx.text, b, ctx.end)
         if prefer_after and anaphor and last and (not after or anaphor.end() <= after[0].start):
             # "remains suspended from the 15-member bloc ... but has not joined the AES": the bloc comes first.
@@ -102,7 +134,7 @@ class MembershipsComponent:
             return [orgs[0].id]
         if ctx.recent_orgs:
             # A sentence that names no organisation continues the paragraph's ("Türkiye and Egypt are dialogue partners").
-            return ctx.recent_orgs[-1:]
+            return ctx.recent_org(noun)
         return []
 
     def _member_of(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
@@ -111,6 +143,12 @@ class MembershipsComponent:
         states = [e for e in subject_before(ctx, a, ("state",)) if e.kind == "state"]
         if not orgs or not states:
             return []
+        # "both members of the GCC and of the League of Arab States"; "of the EAEU, which it joined in 2015, and of the CIS"
+        while (more := _AND_OF.match(ctx.text, orgs[-1].end, ctx.end)) is not None:
+            nxt = [e for e in ctx.entities if e.kind == "organisation" and e.start == more.end()]
+            if not nxt:
+                break
+            orgs = orgs + nxt[:1]
         # "... remain members of the CSTO alongside Belarus and Russia."
         tail = _ALONGSIDE.match(ctx.text, orgs[-1].end, ctx.end)
         if tail:
@@ -126,12 +164,17 @@ class MembershipsComponent:
     def _enumeration(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         if any(e.kind == "group" and e.start < b and a < e.end for e in ctx.entities):
             return []  # "Council members: ..." lists a group, not an organisation's members
-        named = any(e.kind == "organisation" for e in ctx.entities) or org_anaphor(ctx, ctx.start, a)
+        counted = bool(_COUNT.search(ctx.text, max(ctx.start, a - 40), b))
+        named = any(e.kind == "organisation" for e in ctx.entities) or org_anaphor(ctx, ctx.start, a) or counted
         orgs = self._organisations(ctx, a, b, prefer_after=False) if named else []
         if not orgs:
             return []
         org = orgs[0]
-        listed = [e for e in ctx.entities if e.start >= b and e.kind == "state"]
+        limit = ctx.end
+        if ctx.text[b - 1] == "(":  # "ten members (Brazil, Russia, ...)": the parenthesis is the list
+            close = ctx.text.find(")", b, ctx.end)
+            limit = close if close > 0 else ctx.end
+        listed = [e for e in ctx.entities if e.start >= b and e.end <= limit and e.kind == "state"]
         if len(listed) < 2:
             return []
         head = ctx.between(ctx.start, a)
@@ -159,7 +202,7 @@ class MembershipsComponent:
             states = []
         if not states:
             states = self._counted_subject(ctx, a)
-        if not states:
+        if not states and not _SUBJECT_ONLY.match(ctx.text, a):
             # Passive or object: "ECCAS suspended Gabon", "the suspensions of Mali, Burkina Faso and the Sudan".
             states = list_after(ctx, a, ("state",))
         return self._claims(ctx, orgs, self._with_companions(ctx, states, b), status, a, b)
@@ -218,11 +261,107 @@ class MembershipsComponent:
         """Candidate countries are in the EU's accession process, unless the sentence names another organisation first."""
         before = [e.id for e in ctx.entities if e.kind == "organisation" and e.end <= a]
         orgs = before[-1:] or ["EU"]
-        if ctx.text[a:b].lower().endswith("countries"):
+        if ctx.text[a:b].lower().endswith("countries") or re.match(r"\s+to\s", ctx.text[b:b + 4]):
             states = list_after(ctx, b, ("state",))
         else:
             states = [e for e in subject_before(ctx, a, ("state",)) if e.kind == "state"] or list_after(ctx, b, ("state",))
         return self._claims(ctx, orgs, self._with_companions(ctx, states, b), "accession_initiated", a, b)
+
+    def _member_is(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"Armenia remains a full member." / "Cuba, a founding member that ..." / "of which Venezuela and Nicaragua
+        remain members": an organisation after "of", else the one the sentence or the paragraph is about."""
+        if re.search(r"\bto\s+$", ctx.text[max(ctx.start, a - 4):a]):
+            return []  # "invited ... to become full members": an invitation, not a membership
+        if ctx.text[a:b].lower().endswith(" of"):
+            return self._member_of(ctx, a, b)
+        return self._status(ctx, "member", a, b)
+
+    def _founded_by(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"The League ... was founded in Cairo on 22 March 1945 by Egypt, Iraq, ...": the founders are members.
+        The organisation is the subject, named before the cue in this sentence (or by "it", "the bank" ...)."""
+        by = _BY_STATES.match(ctx.text, b, ctx.end)
+        if by is None:
+            return []
+        states = list_after(ctx, by.end(), ("state",))
+        if not states or states[0].start > by.end() + 1:
+            return []
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        if before:
+            orgs = [before[-1].id]
+        elif (org_anaphor(ctx, ctx.start, a) or _ORG_NP.search(ctx.text, ctx.start, a)) and ctx.recent_orgs:
+            head = _HEAD_NP.search(ctx.text, ctx.start, a)
+            orgs = ctx.recent_org(head.group(1) if head else None)
+        else:
+            return []
+        return self._claims(ctx, orgs, states, "member", a, b)
+
+    def _member_object(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"The bank admitted Bangladesh and the UAE", "we welcome Syria back to the League"."""
+        states = [e for e in ctx.entities if e.kind == "state" and a <= e.start < b]
+        if not states:
+            return []
+        states = list_after(ctx, states[0].start, ("state",))
+        orgs = self._organisations(ctx, a, b, prefer_after=True)
+        return self._claims(ctx, orgs, states, "member", a, b)
+
+    def _suspended_object(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"The OIC, which suspended Syria in August 2012": the organisation is the subject, before the cue."""
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        states = [e for e in ctx.entities if e.kind == "state" and a <= e.start < b]
+        if not before or not states or _NOT_A_STATE.match(ctx.text, states[-1].end):
+            return []
+        return self._claims(ctx, [before[-1].id], list_after(ctx, states[0].start, ("state",)), "suspended", a, b)
+
+    def _lead_subject(self, ctx: SentenceContext, a: int) -> list:
+        """The states a sentence opens with ("Egypt was suspended in 1979 ... and readmitted in 1989")."""
+        first = [e for e in ctx.entities if e.kind == "state" and e.start <= ctx.start + 4]
+        return list_after(ctx, first[0].start, ("state",)) if first else []
+
+    def _member_coordinated(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"readmitted", "rejoined": the subject may be the sentence's, across "and"."""
+        if _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a):
+            states = self._lead_subject(ctx, a)
+            if states:
+                return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=True), states, "member", a, b)
+        return self._status(ctx, "member", a, b)
+
+    def _suspended_passive(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"Libya was suspended on 22 February 2011": the state right before the cue, the organisation after
+        it ("by ECOWAS") or the one the paragraph is about."""
+        near = [e for e in ctx.entities if e.kind == "state" and e.end <= a
+                and re.fullmatch(r"\s*(?:(?:has|had|have)\s+)?", ctx.text[e.end:a])]
+        states = [e for e in subject_before(ctx, near[-1].end, ("state",)) if e.kind == "state"] if near else []
+        if not states and _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a):
+            states = self._lead_subject(ctx, a)
+        if not states:
+            return []
+        return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=True), states, "suspended", a, b)
+
+    def _withdrawn_of(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"the withdrawal of Burkina Faso, Mali and Niger ... from that Community": states right after "of",
+        an organisation after them ("from ...")."""
+        states = list_after(ctx, b, ("state",))
+        if not states or not re.fullmatch(r"\s*(?:the\s+)?", ctx.between(b, states[0].start)):
+            return []
+        if _NOT_A_STATE.match(ctx.text, states[-1].end) or not _FROM_ORG.search(ctx.text, states[-1].end, ctx.end):
+            return []  # "the withdrawal of Chadian troops", or no organisation left
+        return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=True), states, "withdrawn", a, b)
+
+    def _withdrawn_effective(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"Venezuela, whose notice of withdrawal was lodged in April 2017 and took effect two years later": a
+        withdrawal counts once the text says it took effect."""
+        if not _TOOK_EFFECT.search(ctx.text, b, ctx.end):
+            return []
+        return self._status(ctx, "withdrawn", a, b)
+
+    def _joined_bare(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"Yemen joined on 5 May 1945", "the Comoros, which joined in 1993": the organisation left unsaid is the one
+        the sentence or paragraph is about. Only when nothing else is joined ("joined by", "joined the talks")."""
+        tail = ctx.text[b:ctx.end]
+        date_next = any(d.start - b <= 4 and d.start >= b for d in ctx.dates) and re.match(r"\s+(?:in|on)\s", tail)
+        if not (date_next or _JOINED_TAIL.match(tail)):
+            return []
+        return self._status(ctx, "member", a, b)
 
     @staticmethod
     def _claims(ctx: SentenceContext, orgs: list[str], states: list, status: str, a: int, b: int) -> list[MembershipClaim]:

@@ -114,6 +114,9 @@ class Extractor:
         ei = di = 0
         recent: list[str] = []
         group: list[str] = []
+        # Organisation id -> the names it goes by (the knowledge base's, and those the text defines, "(NDB)"):
+        # replaced, not changed, when it grows, so each sentence keeps what was known when it was read.
+        names = self.gazetteer.org_names
         docs = []
         for s, e in result.sentences:
             while ei < len(ents) and ents[ei].start < s:
@@ -127,9 +130,15 @@ class Extractor:
                 dj += 1
             sent_ents, sent_dates = ents[ei:ej], dates[di:dj]
             if sent_ents and self._cues.search(text, s, e):
-                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group))
+                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group), names)
                 docs.append(self._make_doc(ctx))
             orgs = [m.id for m in sent_ents if m.kind == "organisation"]
+            fresh = [(m.id, text[m.start:m.end].lower()) for m in sent_ents
+                     if m.kind == "organisation" and text[m.start:m.end].lower() not in names.get(m.id, "")]
+            if fresh:
+                names = dict(names)
+                for org, name in fresh:
+                    names[org] = f"{names.get(org, '')} {name}".strip()
             if orgs:
                 recent = (recent + orgs)[-8:]
             if len(set(orgs)) >= 2:
