@@ -466,11 +466,11 @@ def find_symbols(text: str) -> Iterator[tuple[int, int, Symbol]]:
     while m := _FIND.search(text, pos):
         start, cand = m.start(), m.group(0)
         pos = m.end()
-        # A candidate may run on into the next words ("SC/15432 / A/77/1", "SG/2030-SC/6292",
+        # A candidate may run on into the next words ("SC/15432 / A/77/1", "SG/2030-SC/6292", "A/79/318–S/2024/630",
         # "S/PV.11closed"): try shorter prefixes, cut at '/', '(', '-' or where digits meet
         # letters, and scan again after the one that parses.
         cuts = [len(cand)] + sorted(
-            {i for i, ch in enumerate(cand) if i > 0 and (ch in "/(-" or (ch.isalpha() and cand[i - 1].isdigit()))},
+            {i for i, ch in enumerate(cand) if i > 0 and (ch in "/(-\u2013\u2014" or (ch.isalpha() and cand[i - 1].isdigit()))},
             reverse=True,
         )
         for cut in cuts:

@@ -23,13 +23,13 @@ ENT_LABELS = {"state": "STATE", "organisation": "ORG", "person": "PERSON", "grou
 # Words before a cue that make it hypothetical, negated or reported as a possibility.
 _HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|not|never|no|threatened|threatens|consider|considering|"
                     r"considered|reviewing|mulling|possible|possibility|potential|rumou?rs?|denied)\b", re.I)
-_ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority)\b"
+_ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:(?:enlarged|expanded|regional|new|whole|entire)\s+)?(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority|association)\b"
                           r"|\bits\b|\bit\b", re.I)
 _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|the)\s+(?:regional\s+)?(?:organi[sz]ations|bodies"
                            r"|blocs|groupings|organs)\b|\bthem\b", re.I)
 
 
-_GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body"}
+_GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body", "association"}
 
 
 @dataclass

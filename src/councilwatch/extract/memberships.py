@@ -26,18 +26,27 @@ _NOT_ORG_OBJECT = re.compile(r"\s*(?:in\s+|to\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){
                              r"|Initiative\s+on|talks|negotiations|deal|arrangement)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|them)\b")
 # "the 15-member bloc", "the Organisation": an organisation named by a noun right after a cue.
-_ORG_NP = re.compile(r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth)\b", re.I)
-_THAT_ORG = re.compile(r"\bthat\s+(?:the|this)\s+(?:organi[sz]ation|bloc|alliance|grouping)\b", re.I)
+_ORG_NP = re.compile(r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth|association)\b", re.I)
+_THAT_ORG = re.compile(r"\bthat\s+(?:the|this)\s+(?:organi[sz]ation|bloc|alliance|grouping|association)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?:countries|states|members|governments)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+", re.I)
 _HEAD_NP = re.compile(r"\b(?:the|this|that)\s+(bank|league|community|union|commonwealth|forum|authority|organi[sz]ation"
-                      r"|bloc|alliance|grouping)\b", re.I)
+                      r"|bloc|alliance|grouping|association)\b", re.I)
 _TOOK_EFFECT = re.compile(r"\b(?:took|has\s+taken|had\s+taken|came\s+into|went\s+into)\s+effect\b|\bbecame\s+effective\b",
                           re.I)
 # Cues whose state can only be their subject: "the freeze left the organisation ... Armenia" is not Armenia leaving.
-_SUBJECT_ONLY = re.compile(r"(?:left|leaves|quit|quits|exited|walked|walks|joined|rejoined)\b", re.I)
+_SUBJECT_ONLY = re.compile(r"(?:left|leaves|quit|quits|exited|walked|walks|joined|rejoined|withdrew|acceded)\b", re.I)
+# "declined invitations to become a full member", "was invited to join": an intention or an offer, not a status.
+_INTENDED = re.compile(r"(?:become|join|rejoin|be|accede)\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+# "the troops from Malawi, South Africa and Tanzania, itself a member of both": only the last is meant.
+_ITSELF = re.compile(r",\s*itself\s*$", re.I)
+# Statuses said with a copula ("are associate members", "holds observer status"): their organisation is named right
+# after them or not at all.
+_COPULAR = {"associate_member", "observer", "dialogue_partner", "partner"}
+_NAMELY = re.compile(r"\s*,?\s*(?:namely|viz\.?|that\s+is)\s*:?|\s*:", re.I)
 _OF_WHICH = re.compile(r"\s*,?\s*(?:of|in|to|from)\s+which\b", re.I)
 _AND_OF = re.compile(r"(?:\s*\([A-Z]{2,10}\))?(?:\s*,\s*(?:which|whom)\b[^,;]{0,60},)?\s*,?\s*and\s+(?:also\s+)?of\s+(?:the\s+)?", re.I)
 # A count before an enumeration cue says the list is the organisation's membership ("all ten member states: ...").
@@ -46,7 +55,11 @@ _COUNT = re.compile(r"\b(?:all|\d{1,3}|two|three|four|five|six|seven|eight|nine|
                     r"(?:member\s+(?:states|countries)|members)\b", re.I)
 # After bare "joined": what shows that the object was left out because it is known ("Yemen joined on 5 May 1945").
 _JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b)", re.I)
-_BY_STATES = re.compile(r"[^;.()]{0,80}?\bby\s+(?:the\s+)?", re.I)
+_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                        r"|twelve|thirteen|fourteen|fifteen|sixteen)\s+(?:founding\s+)?(?:countries|states|members|nations"
+                        r"|republics|governments)\s*:?\s*(?:the\s+)?)?", re.I)
+_OF_ORG = re.compile(r"\s+(?:of|in|at|to|with)\s+(?:the\s+)?", re.I)
+_LIST_INTRO = re.compile(r"\s*(?:\(|:|—|–|,\s*(?:among\s+them|including|such\s+as|namely)?\s*:?)\s*(?:the\s+)?", re.I)
 _FROM_ORG = re.compile(r"\bfrom\b", re.I)
 _NOT_A_STATE = re.compile(r"\s*(?:troops|forces|contingents?|soldiers|personnel|units|police|officers|nationals|citizens"
                           r"|delegations?|ambassadors?|diplomats|government|authorities)\b", re.I)
@@ -68,7 +81,7 @@ class MembershipsComponent:
         out: list[MembershipClaim] = doc.user_data["found"]["memberships"]
         other_object = False
         for entry, a, b in cue_matches(doc, self.matcher, self.entries):
-            if hedged(ctx, a, b):
+            if hedged(ctx, a, b) or (_TO_BEFORE.search(ctx.text, max(ctx.start, a - 4), a) and _INTENDED.match(ctx.text, a, b)):
                 continue
             # "suspended its participation in the Treaty on ... and withdrew from it": a treaty, not an organisation,
             # and "it" then names the treaty too.
@@ -83,8 +96,6 @@ class MembershipsComponent:
                 out.extend(self._member_of(ctx, a, b))
             elif entry["label"] == "org_members":
                 out.extend(self._org_members(ctx, a, b))
-            elif entry["label"] == "partner_list":
-                out.extend(self._listed_after(ctx, "partner", a, b))
             elif entry["label"] == "candidate":
                 out.extend(self._candidate(ctx, a, b))
             elif entry["label"] in self._HANDLERS:
@@ -97,12 +108,15 @@ class MembershipsComponent:
     _HANDLERS = {"member_is": "_member_is", "founded_by": "_founded_by", "member_object": "_member_object",
                  "suspended_object": "_suspended_object", "member_coordinated": "_member_coordinated",
                  "suspended_passive": "_suspended_passive", "withdrawn_of": "_withdrawn_of", "joined_bare": "_joined_bare",
-                 "withdrawn_effective": "_withdrawn_effective"}
+                 "withdrawn_effective": "_withdrawn_effective", "withdrawn_bare": "_withdrawn_bare",
+                 "observer_list": "_observer_list", "dialogue_partner_list": "_dialogue_partner_list",
+                 "partner_list_any": "_partner_list", "member_list": "_member_list",
+                 "associate_member_list": "_associate_member_list", "enumeration_verb": "_enumeration_verb"}
 
     @staticmethod
-    def _org_at(ctx: SentenceContext, pos: int) -> bool:
+    def _org_at(ctx: SentenceContext, pos: int, within: int = 60) -> bool:
         """An organisation is named within the few words right after `pos`."""
-        return any(e.kind == "organisation" and pos <= e.start <= pos + 60 for e in ctx.entities)
+        return any(e.kind == "organisation" and pos <= e.start <= pos + within for e in ctx.entities)
 
     def _organisations(self, ctx: SentenceContext, a: int, b: int, prefer_after: bool) -> list[str]:
         orgs = [e for e in ctx.entities if e.kind == "organisation"]
@@ -143,6 +157,8 @@ class MembershipsComponent:
         states = [e for e in subject_before(ctx, a, ("state",)) if e.kind == "state"]
         if not orgs or not states:
             return []
+        if _ITSELF.search(ctx.text, states[-1].end, a):
+            states = states[-1:]
         # "both members of the GCC and of the League of Arab States"; "of the EAEU, which it joined in 2015, and of the CIS"
         while (more := _AND_OF.match(ctx.text, orgs[-1].end, ctx.end)) is not None:
             nxt = [e for e in ctx.entities if e.kind == "organisation" and e.start == more.end()]
@@ -193,6 +209,11 @@ class MembershipsComponent:
 
     def _status(self, ctx: SentenceContext, status: str, a: int, b: int) -> list[MembershipClaim]:
         orgs = self._organisations(ctx, a, b, prefer_after=True)
+        if status in _COPULAR and not self._org_at(ctx, b, 25) and not any(
+                e.kind == "organisation" and a <= e.start < b for e in ctx.entities):
+            # "Tokelau is an associate member, while ... as do ... the Asian Development Bank": an organisation far
+            # after a status that names none of its own is another clause's; the one the text is about holds.
+            orgs = self._context_org(ctx, a, b)
         if not orgs:
             return []
         subject = [e for e in subject_before(ctx, a, ("state", "person")) if e.kind in ("state", "person")]
@@ -241,17 +262,71 @@ class MembershipsComponent:
             states = states + list_after(ctx, tail.end(), ("state",))
         return states
 
-    def _listed_after(self, ctx: SentenceContext, status: str, a: int, b: int) -> list[MembershipClaim]:
-        """"our Partners for Co-operation, Japan, the Republic of Korea, Thailand and Australia"."""
-        orgs = self._organisations(ctx, a, b, prefer_after=False)
-        states = list_after(ctx, b, ("state",))
-        if not orgs or not states or not re.fullmatch(r"[\s,:]*(?:the\s+)?", ctx.between(b, states[0].start)):
+    def _enumeration_verb(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"The enlarged association now comprises Brunei Darussalam, Cambodia, ...", "The CSTO ... is made up of
+        Armenia, ...": a list of states is the membership when its subject is an organisation (or the sentence speaks
+        of members); "the delegation comprises ..." is not."""
+        head = ctx.text[ctx.start:a]
+        subject = any(e.kind == "organisation" and e.end <= a for e in ctx.entities) or org_anaphor(ctx, ctx.start, a)
+        if not subject and "member" not in ctx.sentence.lower():
             return []
+        if re.search(r"\b(?:delegation|group|team|panel|mission|force|coalition|committee)\b[^,]*$", head, re.I):
+            return []
+        return self._enumeration(ctx, a, b)
+
+    def _status_list(self, ctx: SentenceContext, status: str, a: int, b: int) -> list[MembershipClaim]:
+        """A status named with its holders: "the Observer States of the Council of Europe (Canada, the Holy See, ...)",
+        "the Forum's 21 dialogue partners, among them China, Japan ...", "our Partners for Co-operation, Japan, ...",
+        "the five Central Asian participating States, Kazakhstan, ...". The organisation is the one named right after the
+        cue ("of the Council of Europe"), else before it, else the one the text is about."""
+        pos, orgs = b, []
+        of = _OF_ORG.match(ctx.text, pos, ctx.end)
+        if of:
+            named = [e for e in ctx.entities if e.kind == "organisation" and e.start == of.end()]
+            if named:
+                orgs, pos = [named[0].id], named[0].end
+        intro = _LIST_INTRO.match(ctx.text, pos, ctx.end)
+        if intro is None:
+            return []
+        states = list_after(ctx, intro.end(), ("state",))
+        if not states or states[0].start != intro.end():
+            return []
+        if intro.group(0).strip() == "," and len(states) < 2:
+            return []  # "observers, France said": an aside, not a list
+        orgs = orgs or self._context_org(ctx, a, b)
         return self._claims(ctx, orgs[:1], states, status, a, b)
+
+    def _context_org(self, ctx: SentenceContext, a: int, b: int) -> list[str]:
+        """For a cue with no organisation of its own ("a founding member", "withdrew in 2000", "dialogue partners,
+        among them ..."): the one named before it in the sentence, else the one the text is about. An organisation
+        later in the sentence is another's ("withdrew ... to deepen its ties with the Arab Maghreb Union")."""
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        if before:
+            return [before[-1].id]
+        head = _HEAD_NP.search(ctx.text, ctx.start, min(ctx.end, b + 40))
+        return ctx.recent_org(head.group(1) if head else None)
+
+    def _observer_list(self, ctx, a, b):  # noqa: ANN001, ANN202
+        return self._status_list(ctx, "observer", a, b)
+
+    def _dialogue_partner_list(self, ctx, a, b):  # noqa: ANN001, ANN202
+        return self._status_list(ctx, "dialogue_partner", a, b)
+
+    def _partner_list(self, ctx, a, b):  # noqa: ANN001, ANN202
+        return self._status_list(ctx, "partner", a, b)
+
+    def _member_list(self, ctx, a, b):  # noqa: ANN001, ANN202
+        return self._status_list(ctx, "member", a, b)
+
+    def _associate_member_list(self, ctx, a, b):  # noqa: ANN001, ANN202
+        return self._status_list(ctx, "associate_member", a, b)
 
     def _org_members(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"the EFTA countries Iceland and Liechtenstein": members named right after their organisation."""
         orgs = [e.id for e in ctx.entities if e.kind == "organisation" and a <= e.start and e.end <= b]
+        namely = _NAMELY.match(ctx.text, b, ctx.end)
+        if namely and orgs:  # "all sixteen SADC Member States, namely: the Republic of Angola; ..."
+            return self._enumeration(ctx, a, namely.end())
         states = list_after(ctx, b, ("state",))
         if not orgs or not states or not re.fullmatch(r"[\s:]*(?:the\s+)?", ctx.between(b, states[0].start)):
             return []
@@ -274,16 +349,34 @@ class MembershipsComponent:
             return []  # "invited ... to become full members": an invitation, not a membership
         if ctx.text[a:b].lower().endswith(" of"):
             return self._member_of(ctx, a, b)
-        return self._status(ctx, "member", a, b)
+        return self._subject_status(ctx, "member", a, b)
+
+    def _subject_status(self, ctx: SentenceContext, status: str, a: int, b: int) -> list[MembershipClaim]:
+        """A status whose cue names no organisation: the states are its subject, the organisation the context's."""
+        if _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a) and (lead := self._lead_subject(ctx, a)):
+            # "Zimbabwe ... was suspended from the councils of the Commonwealth in March 2002 and withdrew in 2003"
+            return self._claims(ctx, self._context_org(ctx, a, b), lead, status, a, b)
+        nearest = [e for e in ctx.entities if e.end <= a]
+        if nearest and nearest[-1].kind == "organisation" and not _OF_WHICH.match(ctx.text, nearest[-1].end, a):
+            return []  # "MINUSTAH had left in 2017": the organisation is the subject
+        states = [e for e in subject_before(ctx, a, ("state", "person")) if e.kind == "state"]
+        states = [e for e in states if not _NOT_A_STATE.match(ctx.text, e.end)]  # "Russian forces left in 2022"
+        if not states:
+            return []
+        return self._claims(ctx, self._context_org(ctx, a, b), states, status, a, b)
 
     def _founded_by(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"The League ... was founded in Cairo on 22 March 1945 by Egypt, Iraq, ...": the founders are members.
         The organisation is the subject, named before the cue in this sentence (or by "it", "the bank" ...)."""
-        by = _BY_STATES.match(ctx.text, b, ctx.end)
-        if by is None:
-            return []
-        states = list_after(ctx, by.end(), ("state",))
-        if not states or states[0].start > by.end() + 1:
+        states = []
+        for by in _BY.finditer(ctx.text, b, min(ctx.end, b + 120)):  # "established by a treaty signed ... by Belarus"
+            if re.search(r"[;.()]", ctx.text[b:by.start()]):
+                break
+            states = list_after(ctx, by.end(), ("state",))
+            if states and states[0].start <= by.end() + 1:
+                break
+            states = []
+        if not states:
             return []
         before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
         if before:
@@ -354,14 +447,24 @@ class MembershipsComponent:
             return []
         return self._status(ctx, "withdrawn", a, b)
 
+    def _withdrawn_bare(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
+        """"Uzbekistan, a member from 2006, left in 2012": a bare "left"/"withdrew" followed by its date."""
+        tail = ctx.text[b:ctx.end]
+        if not (re.match(r"\s+(?:in|on)\s", tail) and any(0 <= d.start - b <= 4 for d in ctx.dates)):
+            return []
+        return self._subject_status(ctx, "withdrawn", a, b)
+
     def _joined_bare(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"Yemen joined on 5 May 1945", "the Comoros, which joined in 1993": the organisation left unsaid is the one
         the sentence or paragraph is about. Only when nothing else is joined ("joined by", "joined the talks")."""
         tail = ctx.text[b:ctx.end]
+        if tail.startswith(":"):  # "eight more republics joined: Armenia, Azerbaijan, ..."
+            return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=False),
+                                list_after(ctx, b + 1, ("state",)), "member", a, b)
         date_next = any(d.start - b <= 4 and d.start >= b for d in ctx.dates) and re.match(r"\s+(?:in|on)\s", tail)
         if not (date_next or _JOINED_TAIL.match(tail)):
             return []
-        return self._status(ctx, "member", a, b)
+        return self._subject_status(ctx, "member", a, b)
 
     @staticmethod
     def _claims(ctx: SentenceContext, orgs: list[str], states: list, status: str, a: int, b: int) -> list[MembershipClaim]:

@@ -92,7 +92,7 @@ class Extractor:
         result.symbols = find_symbol_mentions(text)
         skip = [(s.start, s.end) for s in result.symbols]
         result.dates = find_dates(text, ref, skip)
-        result.entities = self.gazetteer.find(text, ref.year, skip)
+        result.entities = short_forms(text, self.gazetteer.find(text, ref.year, skip))
         if facts:
             self._facts(result)
         return result
@@ -159,6 +159,25 @@ class Extractor:
         return doc
 
 
+def short_forms(text: str, entities: list) -> list:
+    """A one-word name read as an organisation of its own ("the Commonwealth") names the organisation the text has
+    already called by a longer name beginning with that word ("the Commonwealth of Independent States")."""
+    from dataclasses import replace
+
+    full: dict[str, object] = {}  # first word -> entry of an organisation named in full
+    out = []
+    for m in entities:
+        name = text[m.start:m.end]
+        if m.kind == "organisation":
+            word = name.split()[0].lower()
+            if " " in name and word not in ("the", "organisation", "organization", "united"):
+                full.setdefault(word, m.entry)
+            elif " " not in name and name.lower() in full and full[name.lower()].id != m.id:
+                m = replace(m, entry=full[name.lower()])
+        out.append(m)
+    return out
+
+
 def _dedupe(items: list, key) -> list:  # noqa: ANN001
     seen, out = set(), []
     for item in items:
@@ -190,6 +209,8 @@ _GA_RES = re.compile(r"\bresolutions?\s+((?:[1-9]\d|ES-\d{1,2})/\d{1,3})\b(?![/\
 _OTHER_BODY = re.compile(r"Human\s+Rights\s+Council|\bHRC\b|Economic\s+and\s+Social\s+Council|ECOSOC|General\s+Conference"
                          r"|Board\s+of\s+Governors|Executive\s+Board|World\s+Health\s+Assembly|Conference\s+of\s+the\s+Parties"
                          r"|Commission\s+on", re.I)
+_GA_MORE = re.compile(r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\s*\((?:19|20)\d\d\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)"
+                      r"((?:[1-9]\d|ES-\d{1,2})/\d{1,3})\b(?![/\d])")
 _GA_NAME = re.compile(r"General\s+Assembly|\bAssembly\b")
 _SC_RES_BARE = re.compile(r"\bresolutions?\s+(\d{3,4})\b(?!\s*\(|/|\d)", re.I)
 
@@ -233,6 +254,10 @@ def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[Symbo
         if other and (not ga or other[-1] > ga[-1]):
             continue
         add(m.start(), m.end(), f"A/RES/{m.group(1)}")
+        end = m.end()
+        while more := _GA_MORE.match(text, end):  # "resolutions ES-10/21 of 27 October 2023 and ES-10/22"
+            add(more.start(1), more.end(1), f"A/RES/{more.group(1)}")
+            end = more.end()
     return out
 
 
