@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 EVALSET = ROOT / "evalset"
 BLINDSET2 = ROOT / "blindset2"  # the second blind set (blindset2/RESULTS.md), fixed against since
 BLINDSET3 = ROOT / "blindset3"  # the third (blindset3/RESULTS.md), likewise
+BLINDSET4 = ROOT / "blindset4"  # the fourth: fixed against too, but still below the memberships target
 DEVSET = ROOT / "devset"
 SEED = ROOT.parent / "shared" / "seed" / "000_189a6a25cb422106.txt"
 
@@ -64,8 +65,8 @@ def test_evalset_gold_is_well_formed():
 
     with open(ROOT / "src/councilwatch/data/states.csv", encoding="utf-8") as f:
         states = {r["iso3"] for r in csv.DictReader(f)}
-    golds = [g for d in (EVALSET, BLINDSET2, BLINDSET3) for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 28
+    golds = [g for d in (EVALSET, BLINDSET2, BLINDSET3, BLINDSET4) for g in sorted(d.glob("*.gold.json"))]
+    assert len(golds) >= 38
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -239,3 +240,43 @@ def test_membership_statements_third_blind_set(extractor, text, want):
 def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
     text = "The Commonwealth of Independent States met. Moscow accused Chisinau of turning its back on the Commonwealth."
     assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"CIS"}
+
+
+def test_fourth_blind_set_stays_at_its_level(extractor):
+    """Below the memberships target (blindset4/RESULTS.md): held at its level, so that a change that loses
+    ground here is seen."""
+    totals = _scores(extractor, BLINDSET4)
+    for kind, floor in {"symbols": 0.97, "states": 0.95, "organisations": 0.90, "dates": 0.90, "memberships": 0.53}.items():
+        assert totals[kind].f1 >= floor, (kind, round(totals[kind].f1, 3))
+
+
+@pytest.mark.parametrize("text, want", [
+    ("The Andean Community (CAN) met. What remains is a compact bloc of four: Bolivia, Colombia, Ecuador and Peru.",
+     {("CAN", s, "member") for s in ("BOL", "COL", "ECU", "PER")}),
+    ("The Andean Community (CAN) began as the Andean Pact. Its five signatories were Bolivia, Chile, Colombia, Ecuador "
+     "and Peru.", {("CAN", s, "member") for s in ("BOL", "CHL", "COL", "ECU", "PER")}),
+    ("The Andean Community lost Chile in 1976. Chile came back in September 2006, although only as an associate member.",
+     {("CAN", "CHL", "associate_member")}),
+    ("Somalia, which has belonged to the League of Arab States since 1974, joined the EAC.",
+     {("LAS", "SOM", "member"), ("EAC", "SOM", "member")}),
+    ("Ethiopia, IGAD's most populous member, did not attend. Congo and Tanzania are both SADC members.",
+     {("IGAD", "ETH", "member"), ("SADC", "COG", "member"), ("SADC", "TZA", "member")}),
+    ("The OIF reviewed the member States whose participation is suspended: Mali (since June 2021), Guinea "
+     "(since September 2021) and Niger.", {("OIF", s, "participation_frozen") for s in ("MLI", "GIN", "NER")}),
+    # "united" in "the United States" is not a verb of membership
+    ("Yerevan deepened ties with the European Union and the United States and bought radars from France and India.", set()),
+])
+def test_membership_statements_fourth_blind_set(extractor, text, want):
+    assert _memberships(extractor, text, date(2025, 7, 1)) == want
+
+
+def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extractor):
+    text = "The grouping was founded as BIST-EC in 1997. The UN-EU partnership held; the Islamic Development Bank (IsDB) paid."
+    assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"EU", "ISDB"}
+
+
+def test_a_table_row_gives_its_resolution_the_row_year():
+    from councilwatch.extract.pipeline import find_symbol_mentions
+
+    found = [s.symbol for s in find_symbol_mentions("| 18 November 2016 | S/RES/2320 | welcomed the AU's commitment |")]
+    assert found == ["S/RES/2320 (2016)"]

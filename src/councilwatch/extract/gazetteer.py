@@ -227,7 +227,7 @@ class Gazetteer:
         n = len(text)
         for end, (length, entry) in self._exact.iter(text):
             start = end - length + 1
-            if _bounded(text, start, end + 1, n):
+            if _bounded(text, start, end + 1, n) and not self._inside_code(text, start):
                 cands.append((start, end + 1, entry))
         for end, (length, entry) in self._folded.iter(low):
             start = end - length + 1
@@ -250,6 +250,14 @@ class Gazetteer:
         out.extend(self._fuzzy(text, out, skip))
         out.sort(key=lambda m: m.start)
         return out
+
+    def _inside_code(self, text: str, start: int) -> bool:
+        """An acronym hyphened onto capitals that name nothing we know ("BIST-EC") is part of another name;
+        "UN-EU", "AU-EU" and "pro-EU" keep theirs."""
+        if start < 2 or text[start - 1] != "-":
+            return False
+        head = re.search(r"([A-Za-z]+)$", text[max(0, start - 12):start - 1])
+        return bool(head) and len(head.group(1)) >= 3 and head.group(1).isupper() and head.group(1) not in self._exact
 
     def _resolved(self, entry: Entry, year: int | None) -> Entry:
         if entry.rule is None or year is None:
@@ -274,7 +282,7 @@ class Gazetteer:
                 continue
             if _NATIONAL.search(long) and not _INTERNATIONAL.search(long):
                 continue  # "Transitional Presidential Council (TPC)": a country's own institution
-            entry = defined.setdefault(acronym, Entry("organisation", acronym))
+            entry = defined.setdefault(acronym, Entry("organisation", acronym.upper()))  # "IsDB" -> id ISDB
             lstart = ln.end(1) - len(long)
             extra.append((lstart, lstart + len(long), entry))
         if defined:

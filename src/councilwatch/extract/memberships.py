@@ -47,6 +47,7 @@ _ITSELF = re.compile(r",\s*itself\s*$", re.I)
 # after them or not at all.
 _COPULAR = {"associate_member", "observer", "dialogue_partner", "partner"}
 _NAMELY = re.compile(r"\s*,?\s*(?:namely|viz\.?|that\s+is)\s*:?|\s*:", re.I)
+_ORG_NOUN = re.compile(r"(?:bloc|group|grouping|club|union|community|alliance|organi[sz]ation)\b", re.I)
 _OF_WHICH = re.compile(r"\s*,?\s*(?:of|in|to|from)\s+which\b", re.I)
 _AND_OF = re.compile(r"(?:\s*\([A-Z]{2,10}\))?(?:\s*,\s*(?:which|whom)\b[^,;]{0,60},)?\s*,?\s*and\s+(?:also\s+)?of\s+(?:the\s+)?", re.I)
 # A count before an enumeration cue says the list is the organisation's membership ("all ten member states: ...").
@@ -180,7 +181,7 @@ class MembershipsComponent:
     def _enumeration(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         if any(e.kind == "group" and e.start < b and a < e.end for e in ctx.entities):
             return []  # "Council members: ..." lists a group, not an organisation's members
-        counted = bool(_COUNT.search(ctx.text, max(ctx.start, a - 40), b))
+        counted = bool(_COUNT.search(ctx.text, max(ctx.start, a - 40), b)) or bool(_ORG_NOUN.match(ctx.text, a, b))
         named = any(e.kind == "organisation" for e in ctx.entities) or org_anaphor(ctx, ctx.start, a) or counted
         orgs = self._organisations(ctx, a, b, prefer_after=False) if named else []
         if not orgs:
@@ -335,7 +336,9 @@ class MembershipsComponent:
     def _candidate(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """Candidate countries are in the EU's accession process, unless the sentence names another organisation first."""
         before = [e.id for e in ctx.entities if e.kind == "organisation" and e.end <= a]
-        orgs = before[-1:] or ["EU"]
+        after = [e.id for e in list_after(ctx, b, ("organisation",)) if re.match(r"\s*(?:by|of|to|for)\s", ctx.text[b:e.start])]
+        # "candidate status by the European Union"; else the organisation before; else the EU, whose word it is.
+        orgs = after[:1] or before[-1:] or ["EU"]
         if ctx.text[a:b].lower().endswith("countries") or re.match(r"\s+to\s", ctx.text[b:b + 4]):
             states = list_after(ctx, b, ("state",))
         else:

@@ -269,14 +269,17 @@ def _with_years(text: str, found: list[SymbolMention]) -> list[SymbolMention]:
         m = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", s.symbol)
         if m:
             years.setdefault(m.group(1), m.group(2))
-    if not years:
-        return found
     out = []
     for s in found:
         m = re.fullmatch(r"S/RES/(\d+)", s.symbol)
         if m and m.group(1) in years:
             s = SymbolMention(s.text, f"S/RES/{m.group(1)} ({years[m.group(1)]})", s.kind, s.start, s.end)
+        elif m and (row := _ROW_DATE.search(_line(text, s.start))):
+            # A table row "18 November 2016 | S/RES/2320 | ...": the resolution is the row's, adopted that year.
+            s = SymbolMention(s.text, f"S/RES/{m.group(1)} ({row.group(1)})", s.kind, s.start, s.end)
         out.append(s)
+    if not years:
+        return out
     taken = [(s.start, s.end) for s in out]
     for m in _SC_RES_BARE.finditer(text):
         number = m.group(1)
@@ -285,6 +288,16 @@ def _with_years(text: str, found: list[SymbolMention]) -> list[SymbolMention]:
             out.append(SymbolMention(text[m.start():m.end()], f"S/RES/{number} ({years[number]})", "resolution",
                                          m.start(), m.end()))
     return out
+
+
+_ROW_DATE = re.compile(r"^\s*\|?\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
+                       r"|December)\s+((?:19|20)\d\d)\b")
+
+
+def _line(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start:end if end >= 0 else len(text)]
 
 
 _RUN_IN = re.compile(r"(?<=\d\d\d)\d(?=(?:S|A|E|SC|GA|SG|ST)/[A-Z0-9])")
