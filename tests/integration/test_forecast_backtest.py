@@ -85,7 +85,7 @@ def test_a_fitted_model_is_reused_and_refitted_when_the_record_changes(full_kb, 
 
     _fresh(monkeypatch, tmp_path, "models")
     first = forecast_month(_open(full_kb), "2018-06")
-    saved = list((tmp_path / "models" / "forecast-models").glob("*.pkl"))
+    saved = list((tmp_path / "models" / "forecast-models").glob("*.npz"))
     assert len(saved) == 1
     model.clear_memory()
     calls = []
@@ -101,7 +101,7 @@ def test_a_fitted_model_is_reused_and_refitted_when_the_record_changes(full_kb, 
         conn.execute("DELETE FROM meeting_items WHERE record IN (SELECT record FROM meetings WHERE date "
                      "BETWEEN '2017-03-01' AND '2017-03-31')")
     forecast_month(_open(changed), "2018-06")
-    assert len(list((tmp_path / "models" / "forecast-models").glob("*.pkl"))) == 2
+    assert len(list((tmp_path / "models" / "forecast-models").glob("*.npz"))) == 2
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -159,6 +158,32 @@ def fit(panel: Panel, cut: int) -> Fitted:
     return Fitted(Trees.of(clf), dead, int(rows.sum()), cut)
 
 
+_FIELDS = ("feature", "threshold", "missing_left", "left", "right", "leaf", "value")
+
+
+def _arrays(fitted: Fitted) -> dict[str, np.ndarray]:
+    """A fitted model as flat numpy arrays (trees concatenated, with their sizes): a file of plain numbers that
+    loads without pickle."""
+    out = {"dead": fitted.dead, "meta": np.array([fitted.rows, fitted.cut], np.int64),
+           "constant": np.array([fitted.constant], np.float64)}
+    if fitted.trees is not None:
+        t = fitted.trees
+        out["baseline"] = np.array([t.baseline], np.float64)
+        out["sizes"] = np.array([len(a) for a in t.feature], np.int64)
+        for name in _FIELDS:
+            out[name] = np.concatenate(getattr(t, name)) if t.feature else np.zeros(0)
+    return out
+
+
+def _fitted(data) -> Fitted:  # noqa: ANN001 - an NpzFile
+    trees = None
+    if "baseline" in data:
+        cuts = np.cumsum(data["sizes"])[:-1]
+        trees = Trees(float(data["baseline"][0]), *(list(np.split(data[name], cuts)) for name in _FIELDS))
+    rows, cut = (int(v) for v in data["meta"])
+    return Fitted(trees, data["dead"].astype(bool), rows, cut, float(data["constant"][0]))
+
+
 def cached(key: str) -> Fitted | None:
     """The model fitted under `key`, from memory or the cache directory; None when there is none."""
     if key in _MEMORY:
@@ -168,11 +193,9 @@ def cached(key: str) -> Fitted | None:
     if path is None or not path.exists():
         return None
     try:
-        with path.open("rb") as f:
-            fitted = pickle.load(f)  # our own cache directory, written below
+        with np.load(path, allow_pickle=False) as data:
+            fitted = _fitted(data)
     except Exception:  # noqa: BLE001 - a truncated or stale file is refitted, not an error
-        return None
-    if not isinstance(fitted, Fitted):
         return None
     _remember(key, fitted)
     return fitted
@@ -186,10 +209,10 @@ def store(key: str, fitted: Fitted) -> None:
         return
     try:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as f:
-            pickle.dump(fitted, f, protocol=pickle.HIGHEST_PROTOCOL)
+        with tmp.open("wb") as f:  # a file object: np.savez would add ".npz" to a name
+            np.savez(f, **_arrays(fitted))
         tmp.replace(path)  # atomic: a concurrent reader sees the whole file or none
-        old = sorted(path.parent.glob("*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_ON_DISK:]
+        old = sorted(path.parent.glob("*.npz"), key=lambda p: p.stat().st_mtime, reverse=True)[KEEP_ON_DISK:]
         for p in old:
             p.unlink(missing_ok=True)
     except OSError:
@@ -221,7 +244,7 @@ def _path(key: str) -> Path | None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
-    return folder / f"{key}.pkl"
+    return folder / f"{key}.npz"
 
 
 def clear_memory() -> None:
