@@ -8,8 +8,9 @@ The machine is small and shared, so ours and the peer alternate within each roun
 round) and the medians over the rounds are compared; the median of the per-round ratios is printed too,
 since the two halves of a round see about the same load. Our caches (classified titles, read dates) are
 emptied before each first import, as in a fresh `councilwatch import` process; creating the empty store
-(migrations) is not timed. The import reads pages in a forked worker only while a CPU is idle (1-minute
-load average, which counts this process, below CPUs - 0.75), so the load average is printed too.
+(migrations) is not timed. With a second CPU the import also reads pages in a forked worker, which takes
+as many as it gets CPU time for (the import reads pages itself rather than wait), so the load average is
+printed too.
 
     PYTHONPATH=src python benchmarks/bench_import_dhl.py [--runs 7] [--phases]
 """

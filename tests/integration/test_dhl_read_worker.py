@@ -44,3 +44,41 @@ def test_a_bad_page_read_by_the_worker_rejects_the_import(shared_data, monkeypat
     broken.write_bytes(paths[3].read_bytes()[:5000])  # truncated: no </table>; read by the worker (odd page)
     with pytest.raises(ImportRejected, match="truncated"):
         _read([*paths[:3], broken, *paths[3:]], monkeypatch, True)
+
+
+def test_pages_the_worker_never_sends_are_read_here(shared_data, monkeypatch):
+    # The worker dies on its first page of 2004 and the pages after: they are read by the parent.
+    import os
+
+    paths = _pages(shared_data, range(2000, 2012))
+    parent, read_page = os.getpid(), dhl_meetings._read_page
+
+    def dies_in_the_worker(job):
+        if os.getpid() != parent and job[1] >= "scact2004":
+            os._exit(3)
+        return read_page(job)
+
+    plain = _read(paths, monkeypatch, False)
+    monkeypatch.setattr(dhl_meetings, "_read_page", dies_in_the_worker)
+    forked = _read(paths, monkeypatch, True)
+    for a, b in zip(plain.tables, forked.tables, strict=True):
+        assert _rows(a) == _rows(b) and a.positions == b.positions
+    assert (plain.notes, plain.rejected, plain.meta) == (forked.notes, forked.rejected, forked.meta)
+
+
+def test_an_unexpected_error_is_raised_in_its_page_turn(shared_data, monkeypatch):
+    # A bug on one page raises as it would without the worker, whichever process met it first.
+    from councilwatch.sources import dhl_tables
+
+    paths = _pages(shared_data, range(2005, 2014))
+    parse_html = dhl_tables.parse_html
+
+    def fails_on_2010(data, name):
+        if name.startswith("scact2010"):
+            raise RuntimeError(f"bug reading {name}")
+        return parse_html(data, name)
+
+    monkeypatch.setattr(dhl_tables, "parse_html", fails_on_2010)
+    for worker in (False, True):
+        with pytest.raises(RuntimeError, match="bug reading scact2010"):
+            _read(paths, monkeypatch, worker)

@@ -94,3 +94,27 @@ def test_read_csv_refuses_bad_files(tmp_path, content, match):
     p.write_bytes(content)
     with pytest.raises(ImportRejected, match=match):
         base.read_csv(p, ["a", "b"])
+
+
+@pytest.mark.parametrize("values", [
+    ["SC/6981"], ["SC/1", "SC/2/Corr.1"], [""], ["USA", "SUN"],
+    ['say "no"'], ["back\\slash"], ["Leño"], ["tab\there"], ["del\x7f"], ["S/1", 2], [None], [["nested"]],
+])
+def test_json_lists_are_written_as_json_dumps_writes_them(values):
+    import json
+
+    fast = base._json_strings(values)
+    assert fast is None or fast == json.dumps(values)
+    assert (fast is not None) == all(isinstance(v, str) and v.isascii() and v.isprintable()
+                                     and '"' not in v and "\\" not in v for v in values)
+
+
+def test_many_rows_go_in_few_statements_with_the_same_result(store):
+    titles = {f"S/2019/{i}": f"t{i} \u00e9" for i in range(1, 1203)}  # three statements of at most 500 rows
+    b = _batch(titles)
+    assert base.apply(store, b).inserted == 1202
+    with store.read() as conn:
+        from sqlalchemy import select
+
+        got = dict(conn.execute(select(schema.documents.c.symbol, schema.documents.c.title)).all())
+    assert got == titles

@@ -29,8 +29,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import re
+import struct
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import closing, contextmanager
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from operator import attrgetter
 from pathlib import Path
@@ -83,13 +84,6 @@ class MeetingBatch(Batch):
 
     aliases: dict[str, set[str]] = field(default_factory=dict)
     skipped: int = 0  # rows of files read before, unchanged since
-
-
-@dataclass
-class _Meeting:
-    record: str
-    number: int
-    rows: list = field(default_factory=list)
 
 
 def reader_digest() -> str:
@@ -159,14 +153,7 @@ def read(paths: Iterable[str | Path], done: dict[str, str] | None = None) -> Mee
             if isinstance(rows, LayoutError):
                 raise ImportRejected(f"{rows}; nothing was written")
             counted = sum(len(tb.rows) for tb in batch.tables)
-            grouped: dict[int, _Meeting] = {}
-            for r in rows:
-                m = grouped.get(r.meeting)
-                if m is None:
-                    m = grouped[r.meeting] = _Meeting(f"S/PV.{r.meeting}", r.meeting)
-                m.rows.append(r)
-            for m in grouped.values():
-                mapper.add_meeting(m, path.name)
+            mapper.add_page(rows, path.name)
             batch.meta[_meta_key(path.name)] = json.dumps(
                 {"digest": digest, "rows": sum(len(tb.rows) for tb in batch.tables) - counted})
     return batch
@@ -184,57 +171,195 @@ def _parse_one(args: tuple[bytes, str]):
 def _parse_all(jobs: list[tuple[bytes, str]]) -> Iterator:
     """Parsed rows (or the LayoutError) of each page, in order, one page at a time.
 
-    When a second CPU is idle, a forked worker reads the pages while this process maps the ones
-    done: every page's table (the lxml half), and every other page's rows too, which balances the
-    two. What comes back is strings and tuples: a pool handing back MeetingRow objects was measured
-    slower, pickling them cost more than the parse. The worker costs about a quarter more CPU in all,
-    so on a busy machine it is slower than reading here (measured): hence `_worker_helps`.
+    With a second CPU, a forked worker reads pages while this process maps the ones done and, whenever
+    the page it needs next is not ready, reads the next page nobody has taken itself (see `_parse_forked`).
     """
     if len(jobs) < WORKER_MIN_PAGES or not _worker_helps():
         yield from map(_parse_one, jobs)
         return
-    import multiprocessing
-
-    from councilwatch.sources.dhl_tables import LayoutError, PageTable, read_meetings
-
-    with multiprocessing.get_context("fork").Pool(1) as pool:  # leaving the block stops the worker
-        for page in pool.imap(_read_page, [(data, name, i % 2 == 1) for i, (data, name) in enumerate(jobs)]):
-            if isinstance(page, LayoutError):
-                yield page
-            elif isinstance(page, PageTable):
-                try:
-                    yield read_meetings(page)
-                except LayoutError as exc:
-                    yield exc
-            else:
-                yield _unpack(page)
+    yield from _parse_forked(jobs)
 
 
 WORKER_MIN_PAGES = 8  # fewer pages are read here: starting the worker costs more than it saves
 
 
 def _worker_helps() -> bool:
-    """A second CPU idle over the last minute, and fork is safe: Linux, no other thread (one could hold a lock)."""
+    """A second CPU, and fork is safe: Linux, no other thread (one could hold a lock)."""
     import os
     import sys
     import threading
 
     if sys.platform != "linux" or threading.active_count() != 1:
         return False
-    # The load average counts this process too: alone on 2 CPUs it reads about 1. Measured on 2 CPUs:
-    # the worker wins at a load of 0.9 and loses from about 1.5.
-    cpus = len(os.sched_getaffinity(0))
-    return cpus > 1 and os.getloadavg()[0] < cpus - 0.75
+    # No load test: this process reads pages itself rather than wait for the worker (but for the
+    # worker's last page), so a busy machine only makes the worker read fewer of them.
+    return len(os.sched_getaffinity(0)) > 1
 
 
-def _read_page(job: tuple[bytes, str, bool]):
-    """In the worker: a page's PageTable, or with `rows` its meeting rows packed as tuples; a LayoutError is returned."""
-    from councilwatch.sources.dhl_tables import LayoutError, read_meetings, read_table
+def _parse_forked(jobs: list[tuple[bytes, str]]) -> Iterator:
+    """`_parse_all` with a forked worker: both take the next page nobody has taken, the worker always and
+    this process when the page it maps next is not ready, so neither waits for the other (but for the
+    last pages) however busy the machine is, and pages read here are mapped as soon as their turn comes.
 
-    data, name, rows = job
+    A bare fork and a pipe read by this thread, not a multiprocessing pool: the pool's helper threads
+    hand each page over through the GIL and cost more than the worker saved (measured). Pages come
+    back as tuples: pickling MeetingRow objects cost more than the parse. If the worker dies, the
+    pages it did not deliver are read here; what a page read ahead here raises is raised in its turn.
+    """
+    import os
+    import signal
+
+    shared = _Progress(len(jobs))
+    r, w = os.pipe()
+    _widen(w)
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns
+        os.close(r)
+        _work(jobs, w, shared)
+    os.close(w)
+    frames = _Frames(r)
+    pages: dict[int, Any] = {}  # index -> rows, LayoutError, or _Failed, read by either process
     try:
-        table = read_table(data, name)
-        return _pack(read_meetings(table)) if rows else table
+        for i in range(len(jobs)):
+            while i not in pages:
+                frame = frames.poll()
+                if frame is not None:
+                    j, packed = frame
+                    if j >= i and j not in pages:  # (a page both took, racing for it, is kept once)
+                        pages[j] = packed if isinstance(packed, Exception) else _unpack(packed)
+                elif frames.eof:  # the worker stopped (or died): the rest is read here
+                    pages[i] = _parse_here(jobs[i])
+                elif (j := shared.take()) is not None:
+                    pages[j] = _parse_here(jobs[j])
+                else:
+                    frames.wait()  # all pages are taken: wait for the worker's
+            page = pages.pop(i)
+            if isinstance(page, _Failed):
+                raise page.error
+            yield page
+    finally:
+        if not frames.eof:  # still at work (abandoned, or on a page taken twice): nothing more is wanted
+            os.kill(pid, signal.SIGKILL)
+        os.close(r)
+        with suppress(ChildProcessError):  # (reaped already by a SIGCHLD handler of the application)
+            os.waitpid(pid, 0)
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold about all the worker sends (1 MiB, not 64 KiB): while this process reads a
+    page of its own, the worker keeps reading instead of waiting for room in the pipe."""
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, 1 << 20)
+    except OSError:  # above the system's pipe-max-size: the default pipe does too, a little slower
+        pass
+
+
+class _Failed:
+    """An unexpected error from a page read ahead here, raised when that page's turn comes."""
+
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+def _parse_here(job: tuple[bytes, str]):
+    try:
+        return _parse_one(job)
+    except Exception as exc:  # noqa: BLE001 - raised in the page's turn, as without the worker
+        return _Failed(exc)
+
+
+class _Progress:
+    """The next page nobody has taken, in memory both processes share.
+
+    Taking is a read and a write, not atomic: both processes may take the same page, which is then
+    read twice and kept once. (A page nobody sends would be read here once the worker has ended.)"""
+
+    def __init__(self, n: int) -> None:
+        import mmap
+
+        self.n = n
+        self._mem = mmap.mmap(-1, 4)  # anonymous and shared: the fork sees the same bytes
+
+    def take(self) -> int | None:
+        """The next page to read, None when all are taken."""
+        i = int.from_bytes(self._mem[:4], "little")
+        if i >= self.n:
+            return None
+        self._mem[:4] = (i + 1).to_bytes(4, "little")
+        return i
+
+
+class _Frames:
+    """The worker's pages as they arrive on the pipe: (index, rows packed or LayoutError)."""
+
+    def __init__(self, fd: int) -> None:
+        import select
+
+        self.fd = fd
+        self.buf = bytearray()
+        self.eof = False
+        self._ready = select.poll()  # (poll, not select: no limit on the descriptor's number)
+        self._ready.register(fd, select.POLLIN)
+
+    def poll(self) -> tuple[int, Any] | None:
+        """The next complete page, without waiting; None when none is (or at the end)."""
+        while (frame := self._complete()) is None and not self.eof:
+            if not self._ready.poll(0):
+                return None
+            self._read()
+        return frame
+
+    def wait(self) -> None:
+        """Block until more of the worker's output (or its end) arrives."""
+        self._read()
+
+    def _read(self) -> None:
+        import os
+
+        data = os.read(self.fd, 1 << 20)
+        self.eof = not data
+        self.buf += data
+
+    def _complete(self) -> tuple[int, Any] | None:
+        import pickle
+
+        if len(self.buf) < 8:
+            return None
+        index, size = struct.unpack_from("<iI", self.buf)
+        if len(self.buf) < 8 + size:
+            return None
+        payload = pickle.loads(self.buf[8:8 + size])
+        del self.buf[:8 + size]
+        return index, payload
+
+
+def _work(jobs: list[tuple[bytes, str]], fd: int, shared: _Progress) -> None:
+    """In the forked worker: read the pages nobody has taken; each goes to `fd` as (index, size) and its
+    pickled rows (tuples) or LayoutError."""
+    import os
+    import pickle
+
+    code = 1
+    try:
+        with open(fd, "wb") as out:
+            while (i := shared.take()) is not None:
+                blob = pickle.dumps(_read_page(jobs[i]), pickle.HIGHEST_PROTOCOL)
+                out.write(struct.pack("<iI", i, len(blob)))
+                out.write(blob)
+                out.flush()  # the parent maps this page while the next is read
+        code = 0
+    finally:
+        os._exit(code)  # no cleanup of the parent's state (store connections, atexit) in the fork
+
+
+def _read_page(job: tuple[bytes, str]):
+    """In the worker: a page's meeting rows packed as tuples; a LayoutError is returned."""
+    from councilwatch.sources.dhl_tables import LayoutError, parse_html
+
+    try:
+        return _pack(parse_html(*job))
     except LayoutError as exc:
         return exc
 
@@ -291,51 +416,35 @@ class _Mapper:
         self.batch.aliases.setdefault(key, set()).add(title)
         return key
 
-    def add_meeting(self, m: _Meeting, name: str) -> None:
-        batch = self.batch
-        rows = m.rows
+    def add_page(self, rows: list, name: str) -> None:
+        """Map a page's rows, meeting by meeting (in the order each meeting first appears)."""
+        grouped: dict[int, list] = {}
+        for r in rows:
+            same = grouped.get(r.meeting)
+            if same is None:
+                grouped[r.meeting] = [r]
+            else:
+                same.append(r)
+        for number, same in grouped.items():
+            self.add_meeting(f"S/PV.{number}", number, same, name)
+
+    def add_meeting(self, record: str, number: int, rows: list, name: str) -> None:
+        """Queue one meeting (its rows on one page) with its agenda items, outcomes and cited documents."""
         first = rows[0]
         position = f"row {first.position[1]}"
         year = first.date.year
         url = self.urls.get(year) or self.urls.setdefault(year, PAGE_URL.format(year=year))
         prov = provenance(url, ORIGIN, f"{name}:{position}", self.at)
-        record = m.record
-        if len(rows) == 1:  # most meetings: one row, one agenda item
-            day = first.date
-            if first.record == record and not first.other_records:
-                resumptions = []
-            else:
-                resumptions = [{"record": rec, "date": day.isoformat()}
-                               for rec in dict.fromkeys((first.record, *first.other_records)) if rec != record]
-            press = first.press_releases
-            if len(press) > 1:
-                press = list(dict.fromkeys(press))
-            if first.remark:
-                note = first.remark if not first.closed or first.remark == "closed meeting" else \
-                    f"closed meeting; {first.remark}"
-            else:
-                note = "closed meeting" if first.closed else None
-        else:
-            base_rows = [r for r in rows if r.resumption is None and r.part is None]
-            day = (base_rows[0] if base_rows else min(rows, key=lambda r: r.date)).date
-            found: dict[str, str] = {}
-            for r in rows:
-                for rec in (r.record, *r.other_records):
-                    if rec != record and rec not in found:
-                        found[rec] = r.date.isoformat()
-            resumptions = [{"record": k, "date": v} for k, v in found.items()]
-            press = list(dict.fromkeys(p for r in rows for p in r.press_releases))
-            notes = list(dict.fromkeys((["closed meeting"] if any(r.closed for r in rows) else [])
-                                       + [r.remark for r in rows if r.remark]))
-            note = "; ".join(notes) or None
-        row = {"record": record, "number": m.number, "date": day, "resumptions": resumptions,
+        day, resumptions, press, note = _one_row_meeting(record, first) if len(rows) == 1 else \
+            _meeting_of_rows(record, rows)
+        row = {"record": record, "number": number, "date": day, "resumptions": resumptions,
                "press_releases": press, "note": note, **prov}
-        meetings = self.meetings
-        if (record,) in meetings.rows:
-            batch.add(meetings, row, position, name)  # rejected, naming the first
+        meetings, k = self.meetings, (record,)  # (one key tuple for rows and positions, in every table)
+        if k in meetings.rows:
+            self.batch.add(meetings, row, position, name)  # rejected, naming the first
             return  # the same meeting in another file: its items and outcomes go with it
-        meetings.rows[(record,)] = row
-        meetings.positions[(record,)] = position
+        meetings.rows[k] = row
+        meetings.positions[k] = position
 
         keys = self.keys
         mi_rows, mi_positions = self.meeting_items.rows, self.meeting_items.positions
@@ -344,14 +453,15 @@ class _Mapper:
         cited: set[tuple] = set()
         for r in rows:
             title = r.agenda_title
-            at_row = f"row {r.position[1]}"
+            at_row = position if r is first else f"row {r.position[1]}"
             key = keys.get(title)
             if key is None:
                 key = self._item(title, f"{name}:{at_row}", prov)
             if key not in seen_items:
                 n = seen_items[key] = len(seen_items) + 1
-                mi_rows[(record, n)] = {"record": record, "position": n, "agenda_item": key, "title": title}
-                mi_positions[(record, n)] = at_row
+                k = (record, n)
+                mi_rows[k] = {"record": record, "position": n, "agenda_item": key, "title": title}
+                mi_positions[k] = at_row
             if r.outcomes:
                 n_out = self._add_outcomes(r, record, key, name, at_row, prov, cited, n_out)
 
@@ -360,6 +470,7 @@ class _Mapper:
         """Queue the outcomes of one row (and the documents they cite); returns the meeting's outcome count."""
         batch, outcomes, documents = self.batch, self.outcomes, self.documents
         locator = f"{name}:{at_row}"
+        source, recorded_at = prov["source"], prov["recorded_at"]
         for o in r.outcomes:
             symbol = o.symbol
             if (record, symbol) in ERRATA:
@@ -374,38 +485,79 @@ class _Mapper:
             ref = f"{record}#{'w' if written else ''}{n_out:02d}"
             for note in o.notes:
                 batch.notes.append({"file": name, "position": at_row, "note": note})
-            outcomes.rows[(ref,)] = {
+            k = (ref,)
+            outcomes.rows[k] = {
                 "ref": ref, "record": None if written else record, "date": r.date, "agenda_item": key,
                 "kind": o.kind, "symbol": symbol, "vote": o.vote, "vetoed_by": list(o.vetoed_by),
-                "procedure": o.procedure, "text": o.text, **prov, "locator": locator}
-            outcomes.positions[(ref,)] = at_row
+                "procedure": o.procedure, "text": o.text,
+                "source": source, "origin": ORIGIN, "locator": locator, "recorded_at": recorded_at}
+            outcomes.positions[k] = at_row
             kind = _DOCUMENT_KINDS.get(o.kind)
-            if kind and symbol and (symbol,) not in documents.rows:  # a draft voted in parts: cited once
-                # (prov holds the batch's scope, origin = dhl: what batch.add would merge in)
-                documents.rows[(symbol,)] = {
+            if kind and symbol and (k := (symbol,)) not in documents.rows:  # a draft voted in parts: cited once
+                # (origin = dhl is the batch's scope: what batch.add would merge in)
+                documents.rows[k] = {
                     "symbol": symbol, "kind": kind, "title": "", "date": r.date, "subjects": [], "agenda_item": key,
-                    "url": None, "vote": o.vote, **prov, "locator": locator}
-                documents.positions[(symbol,)] = at_row
+                    "url": None, "vote": o.vote,
+                    "source": source, "origin": ORIGIN, "locator": locator, "recorded_at": recorded_at}
+                documents.positions[k] = at_row
         return n_out
+
+
+def _one_row_meeting(record: str, row) -> tuple:
+    """(day, resumptions, press releases, note) of a meeting printed in one row (most are)."""
+    day = row.date
+    if row.record == record and not row.other_records:
+        resumptions = []
+    else:
+        resumptions = [{"record": rec, "date": day.isoformat()}
+                       for rec in dict.fromkeys((row.record, *row.other_records)) if rec != record]
+    press = row.press_releases
+    if len(press) > 1:
+        press = list(dict.fromkeys(press))
+    if row.remark:
+        note = row.remark if not row.closed or row.remark == "closed meeting" else f"closed meeting; {row.remark}"
+    else:
+        note = "closed meeting" if row.closed else None
+    return day, resumptions, press, note
+
+
+def _meeting_of_rows(record: str, rows: list) -> tuple:
+    """(day, resumptions, press releases, note) of a meeting printed in several rows (items, resumptions)."""
+    base_rows = [r for r in rows if r.resumption is None and r.part is None]
+    day = (base_rows[0] if base_rows else min(rows, key=lambda r: r.date)).date
+    found: dict[str, str] = {}
+    for r in rows:
+        for rec in (r.record, *r.other_records):
+            if rec != record and rec not in found:
+                found[rec] = r.date.isoformat()
+    resumptions = [{"record": k, "date": v} for k, v in found.items()]
+    press = list(dict.fromkeys(p for r in rows for p in r.press_releases))
+    notes = list(dict.fromkeys((["closed meeting"] if any(r.closed for r in rows) else [])
+                               + [r.remark for r in rows if r.remark]))
+    return day, resumptions, press, "; ".join(notes) or None
 
 
 def _prepare(conn: Any, batch: MeetingBatch, report: ImportReport) -> None:
     """Inside the transaction: merge stored aliases, leave other origins' documents alone, drop stale rows."""
-    from sqlalchemy import and_, bindparam, select
+    from sqlalchemy import and_, bindparam, exists, select
 
     from councilwatch.store import schema as t
 
     report.unchanged += batch.skipped
     items, meetings, meeting_items, outcomes, documents = batch.tables
-    ai = t.agenda_items
-    for r in _stored(conn, [ai.c.id, ai.c.aliases], [k[0] for k in items.rows]):
+    ai, d, mi = t.agenda_items, t.documents, t.meeting_items
+    # Which lookups below can find anything: none on a first import, which then asks nothing more.
+    has_items, has_foreign, has_meeting_items, has_outcomes = conn.execute(select(
+        exists(select(ai.c.id)), exists(select(d.c.symbol).where(d.c.origin != ORIGIN)),
+        exists(select(mi.c.record)), exists(select(t.outcomes.c.ref).where(t.outcomes.c.origin == ORIGIN)),
+    )).one()
+    for r in _stored(conn, [ai.c.id, ai.c.aliases], [k[0] for k in items.rows]) if has_items else ():
         batch.aliases.setdefault(r.id, set()).update(r.aliases or [])
     for (key,), row in items.rows.items():
         row["aliases"] = sorted(a for a in batch.aliases.get(key, ()) if a != row["title"])
 
-    d = t.documents
     foreign = {r.symbol for r in _stored(conn, [d.c.symbol], [k[0] for k in documents.rows],
-                                         d.c.origin != ORIGIN)}
+                                         d.c.origin != ORIGIN)} if has_foreign else set()
     for s in foreign:
         del documents.rows[(s,)]
     if foreign:
@@ -413,15 +565,14 @@ def _prepare(conn: Any, batch: MeetingBatch, report: ImportReport) -> None:
 
     # Rows of these meetings that the tables no longer print (a corrected page): removed.
     records = {k[0] for k in meetings.rows}
-    mi = t.meeting_items
     stale_items = [{"r": r.record, "p": r.position}
-                   for r in _stored(conn, [mi.c.record, mi.c.position], sorted(records))
+                   for r in (_stored(conn, [mi.c.record, mi.c.position], sorted(records)) if has_meeting_items else ())
                    if (r.record, r.position) not in meeting_items.rows]
     if stale_items:
         conn.execute(mi.delete().where(and_(mi.c.record == bindparam("r"), mi.c.position == bindparam("p"))),
                      stale_items)
     stale_refs = [ref for ref in conn.execute(select(t.outcomes.c.ref).where(t.outcomes.c.origin == ORIGIN)).scalars()
-                  if ref and ref.split("#")[0] in records and (ref,) not in outcomes.rows]
+                  if ref and ref.split("#")[0] in records and (ref,) not in outcomes.rows] if has_outcomes else []
     for chunk in _chunks(stale_refs):
         conn.execute(t.outcomes.delete().where(t.outcomes.c.ref.in_(chunk)))
     if stale_items or stale_refs:
