@@ -116,10 +116,12 @@ def hedged(ctx: SentenceContext, cue_start: int, cue_end: int | None = None) -> 
 # What may stand between two states of one list: commas, "and", footnote marks ("*"), a parenthetical aside
 # ("Transjordan (now Jordan)"), and the words of a formal name the gazetteer reads without them
 # ("Burkina Faso, the Republic of Guinea, the Republic of Mali").
+# An aside a list item may carry: "Transjordan (now Jordan)", "Mali (since June 2021)".
+_ASIDE_WORDS = r"(?:now|formerly|then|today|since|from|until|in|as\s+of)\s"
 _FORMAL = r"(?-i:(?:(?:[A-Z][a-z]+\s+){0,2}(?:Republic|Kingdom|State|Sultanate|Federation|Principality|Union)\s+of\s+(?:the\s+)?))?"
-_LIST_GAP = re.compile(r"(?:\s*\((?:now|formerly|then|today|since|from|until|in|as\s+of)\s[^()]{1,40}\))?[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?" + _FORMAL, re.I)
-_SUBJECT_GAP = re.compile(r"(?:\s*\((?:now|formerly|then|today|since|from|until|in|as\s+of)\s[^()]{1,40}\))?[\s,;]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?" + _FORMAL, re.I)
-_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\((?!(?:now|formerly|then|today|since|from|until|in|as\s+of)\s)", re.I)
+_LIST_GAP = re.compile(r"(?:\s*\(" + _ASIDE_WORDS + r"[^()]{1,40}\))?[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?" + _FORMAL, re.I)
+_SUBJECT_GAP = re.compile(r"(?:\s*\(" + _ASIDE_WORDS + r"[^()]{1,40}\))?[\s,;]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?" + _FORMAL, re.I)
+_CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\((?!" + _ASIDE_WORDS + ")", re.I)
 
 
 def list_after(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> list[EntityMention]:
@@ -143,7 +145,7 @@ def list_after(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> list[E
     return out
 
 
-_ASIDE = re.compile(r"\s*\((?:now|formerly|then|today|since|from|until|in|as\s+of)\s")
+_ASIDE = re.compile(r"\s*\(" + _ASIDE_WORDS)
 
 
 def _aside_end(ctx: SentenceContext, pos: int) -> int:

@@ -48,17 +48,17 @@ _ITSELF = re.compile(r",\s*itself\s*$", re.I)
 _COPULAR = {"associate_member", "observer", "dialogue_partner", "partner"}
 _NAMELY = re.compile(r"\s*,?\s*(?:namely|viz\.?|that\s+is)\s*:?|\s*:", re.I)
 _ORG_NOUN = re.compile(r"(?:bloc|group|grouping|club|union|community|alliance|organi[sz]ation)\b", re.I)
+_NOT_AN_ORG_SUBJECT = re.compile(r"\b(?:delegation|group|team|panel|mission|force|coalition|committee)\b[^,]*$", re.I)
 _OF_WHICH = re.compile(r"\s*,?\s*(?:of|in|to|from)\s+which\b", re.I)
 _AND_OF = re.compile(r"(?:\s*\([A-Z]{2,10}\))?(?:\s*,\s*(?:which|whom)\b[^,;]{0,60},)?\s*,?\s*and\s+(?:also\s+)?of\s+(?:the\s+)?", re.I)
 # A count before an enumeration cue says the list is the organisation's membership ("all ten member states: ...").
-_COUNT = re.compile(r"\b(?:all|\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
-                    r"|sixteen|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)\s+(?:(?:other|full|current)\s+)?"
-                    r"(?:member\s+(?:states|countries)|members)\b", re.I)
+_NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+           r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
+_COUNT = re.compile(rf"\b(?:all|{_NUMBER})\s+(?:(?:other|full|current)\s+)?(?:member\s+(?:states|countries)|members)\b", re.I)
 # After bare "joined": what shows that the object was left out because it is known ("Yemen joined on 5 May 1945").
 _JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b)", re.I)
-_BY = re.compile(r"\bby\s+(?:the\s+)?(?:(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven"
-                        r"|twelve|thirteen|fourteen|fifteen|sixteen)\s+(?:founding\s+)?(?:countries|states|members|nations"
-                        r"|republics|governments)\s*:?\s*(?:the\s+)?)?", re.I)
+_BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{_NUMBER}\s+(?:founding\s+)?(?:countries|states|members|nations|republics"
+                 r"|governments)\s*:?\s*(?:the\s+)?)?", re.I)
 _OF_ORG = re.compile(r"\s+(?:of|in|at|to|with)\s+(?:the\s+)?", re.I)
 _LIST_INTRO = re.compile(r"\s*(?:\(|:|—|–|,\s*(?:among\s+them|including|such\s+as|namely)?\s*:?)\s*(?:the\s+)?", re.I)
 _FROM_ORG = re.compile(r"\bfrom\b", re.I)
@@ -101,6 +101,8 @@ class MembershipsComponent:
                 out.extend(self._candidate(ctx, a, b))
             elif entry["label"] in self._HANDLERS:
                 out.extend(getattr(self, self._HANDLERS[entry["label"]])(ctx, a, b))
+            elif entry["label"].endswith("_list"):  # "observer_list": the status named with its holders
+                out.extend(self._status_list(ctx, entry["label"].removesuffix("_list"), a, b))
             else:
                 out.extend(self._status(ctx, entry["label"], a, b))
         return doc
@@ -110,9 +112,7 @@ class MembershipsComponent:
                  "suspended_object": "_suspended_object", "member_coordinated": "_member_coordinated",
                  "suspended_passive": "_suspended_passive", "withdrawn_of": "_withdrawn_of", "joined_bare": "_joined_bare",
                  "withdrawn_effective": "_withdrawn_effective", "withdrawn_bare": "_withdrawn_bare",
-                 "observer_list": "_observer_list", "dialogue_partner_list": "_dialogue_partner_list",
-                 "partner_list_any": "_partner_list", "member_list": "_member_list",
-                 "associate_member_list": "_associate_member_list", "enumeration_verb": "_enumeration_verb"}
+                 "enumeration_verb": "_enumeration_verb"}
 
     @staticmethod
     def _org_at(ctx: SentenceContext, pos: int, within: int = 60) -> bool:
@@ -271,7 +271,7 @@ class MembershipsComponent:
         subject = any(e.kind == "organisation" and e.end <= a for e in ctx.entities) or org_anaphor(ctx, ctx.start, a)
         if not subject and "member" not in ctx.sentence.lower():
             return []
-        if re.search(r"\b(?:delegation|group|team|panel|mission|force|coalition|committee)\b[^,]*$", head, re.I):
+        if _NOT_AN_ORG_SUBJECT.search(head):
             return []
         return self._enumeration(ctx, a, b)
 
@@ -307,21 +307,6 @@ class MembershipsComponent:
         head = _HEAD_NP.search(ctx.text, ctx.start, min(ctx.end, b + 40))
         return ctx.recent_org(head.group(1) if head else None)
 
-    def _observer_list(self, ctx, a, b):  # noqa: ANN001, ANN202
-        return self._status_list(ctx, "observer", a, b)
-
-    def _dialogue_partner_list(self, ctx, a, b):  # noqa: ANN001, ANN202
-        return self._status_list(ctx, "dialogue_partner", a, b)
-
-    def _partner_list(self, ctx, a, b):  # noqa: ANN001, ANN202
-        return self._status_list(ctx, "partner", a, b)
-
-    def _member_list(self, ctx, a, b):  # noqa: ANN001, ANN202
-        return self._status_list(ctx, "member", a, b)
-
-    def _associate_member_list(self, ctx, a, b):  # noqa: ANN001, ANN202
-        return self._status_list(ctx, "associate_member", a, b)
-
     def _org_members(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"the EFTA countries Iceland and Liechtenstein": members named right after their organisation."""
         orgs = [e.id for e in ctx.entities if e.kind == "organisation" and a <= e.start and e.end <= b]
@@ -348,15 +333,15 @@ class MembershipsComponent:
     def _member_is(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"Armenia remains a full member." / "Cuba, a founding member that ..." / "of which Venezuela and Nicaragua
         remain members": an organisation after "of", else the one the sentence or the paragraph is about."""
-        if re.search(r"\bto\s+$", ctx.text[max(ctx.start, a - 4):a]):
-            return []  # "invited ... to become full members": an invitation, not a membership
+        if _TO_BEFORE.search(ctx.text, max(ctx.start, a - 4), a):
+            return []  # "invited ... to remain members": an intention, not a membership
         if ctx.text[a:b].lower().endswith(" of"):
             return self._member_of(ctx, a, b)
         return self._subject_status(ctx, "member", a, b)
 
     def _subject_status(self, ctx: SentenceContext, status: str, a: int, b: int) -> list[MembershipClaim]:
         """A status whose cue names no organisation: the states are its subject, the organisation the context's."""
-        if _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a) and (lead := self._lead_subject(ctx, a)):
+        if _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a) and (lead := self._lead_subject(ctx)):
             # "Zimbabwe ... was suspended from the councils of the Commonwealth in March 2002 and withdrew in 2003"
             return self._claims(ctx, self._context_org(ctx, a, b), lead, status, a, b)
         nearest = [e for e in ctx.entities if e.end <= a]
@@ -408,7 +393,7 @@ class MembershipsComponent:
             return []
         return self._claims(ctx, [before[-1].id], list_after(ctx, states[0].start, ("state",)), "suspended", a, b)
 
-    def _lead_subject(self, ctx: SentenceContext, a: int) -> list:
+    def _lead_subject(self, ctx: SentenceContext) -> list:
         """The states a sentence opens with ("Egypt was suspended in 1979 ... and readmitted in 1989")."""
         first = [e for e in ctx.entities if e.kind == "state" and e.start <= ctx.start + 4]
         return list_after(ctx, first[0].start, ("state",)) if first else []
@@ -416,7 +401,7 @@ class MembershipsComponent:
     def _member_coordinated(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"readmitted", "rejoined": the subject may be the sentence's, across "and"."""
         if _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a):
-            states = self._lead_subject(ctx, a)
+            states = self._lead_subject(ctx)
             if states:
                 return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=True), states, "member", a, b)
         return self._status(ctx, "member", a, b)
@@ -428,7 +413,7 @@ class MembershipsComponent:
                 and re.fullmatch(r"\s*(?:(?:has|had|have)\s+)?", ctx.text[e.end:a])]
         states = [e for e in subject_before(ctx, near[-1].end, ("state",)) if e.kind == "state"] if near else []
         if not states and _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a):
-            states = self._lead_subject(ctx, a)
+            states = self._lead_subject(ctx)
         if not states:
             return []
         return self._claims(ctx, self._organisations(ctx, a, b, prefer_after=True), states, "suspended", a, b)
