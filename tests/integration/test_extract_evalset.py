@@ -105,6 +105,18 @@ def _dates(text: str, ref: date) -> list[tuple[str, str, str]]:
     ("Strikes intensified during the winter of 2024-2025.", date(2025, 3, 1), [("the winter of 2024-2025", "2024-12-01", "2025-02-28")]),
     ("Casualties rose over the last quarter of 2023.", date(2024, 7, 1), [("the last quarter of 2023", "2023-10-01", "2023-12-31")]),
     ("Japan sat for the 2023-2024 term.", date(2024, 3, 1), [("2023-2024", "2023-01-01", "2024-12-31")]),
+    # two consecutive days across a month's end are one span; a list of days writes its year once
+    ("The ministers met on 30 April and 1 May 2023 in Riga.", date(2024, 3, 1),
+     [("30 April and 1 May 2023", "2023-04-30", "2023-05-01")]),
+    ("Votes were held on 28 February and 9 March 2021.", date(2024, 3, 1),
+     [("28 February", "2021-02-28", "2021-02-28"), ("9 March 2021", "2021-03-09", "2021-03-09")]),
+    # a semicolon does not end the sentence whose year a later day takes
+    ("Kenya ratified on 2 February 2023; Uganda followed on 20 February.", date(2024, 3, 1),
+     [("2 February 2023", "2023-02-02", "2023-02-02"), ("20 February", "2023-02-20", "2023-02-20")]),
+    # present tenses that look ahead
+    ("Ghana takes over the chair on 1 September.", date(2024, 6, 5), [("1 September", "2024-09-01", "2024-09-01")]),
+    ("Leaders agreed to admit the applicant in November.", date(2024, 6, 5), [("November", "2024-11-01", "2024-11-30")]),
+    ("The authorities are urged to hold the vote in October.", date(2024, 6, 5), [("October", "2024-10-01", "2024-10-31")]),
 ])
 def test_date_forms(text, ref, want):
     assert _dates(text, ref) == want

@@ -57,6 +57,9 @@ def test_day_and_month_without_a_reference_date_are_skipped():
     ("NEW YORK, 14 March 2023 — The Council", date(2023, 3, 14)),
     ("United Nations S/2022/606\nDistr.: General\n8 August 2022\n", date(2022, 8, 8)),
     ("Letter dated 3 May 2021 from the Permanent Representative", date(2021, 5, 3)),
+    # a date after a short label on a header line
+    ("Nordic Council of Ministers\nNews | 4 October 2023\n\nHeadline", date(2023, 10, 4)),
+    ("Press release – 12 January 2022\nText", date(2022, 1, 12)),
 ])
 def test_document_date_from_the_text(head, expected):
     assert document_date(head)[0] == expected

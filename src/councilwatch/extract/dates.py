@@ -83,8 +83,8 @@ _PARTS = {"early": (1, 4), "beginning of": (1, 4), "start of": (1, 4), "mid": (5
           "fourth quarter of": (10, 12), "last half of": (7, 12), "last quarter of": (10, 12)}
 _SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11), "winter": (12, 14)}  # 14: February next year
 # A sentence that looks ahead makes "22 March" the next 22 March, not the last.
-_FUTURE = re.compile(r"\b(?:will|shall|is\s+expected|are\s+expected|is\s+scheduled|are\s+scheduled|is\s+due|upcoming|"
-                     r"forthcoming|next|planned\s+for|is\s+set\s+to|expires?|runs?\s+until|ends?\s+on)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set\s+to|urged\s+to|to\s+be\s+held)|upcoming|"
+                     r"forthcoming|next|planned\s+for|agreed\s+to|takes?\s+over|expires?|runs?\s+until|ends?\s+on)\b", re.I)
 _RESOLUTION_YEAR = re.compile(r"\b(?:resolutions?|resolution\s+\d{1,4}(?:\s*\(\d{4}\))?(?:,|\s+and))\s+\d{1,4}\s*$", re.I)
 
 
@@ -272,7 +272,7 @@ def _matches(text: str):
             yield m
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.I)
 # "from 1 June to 31 August 2024", "between March and June 2024": the range's year is written once, at its end.
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
@@ -351,11 +351,29 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             sent_last, last_year = value.latest, value.latest.year
         found.append(item)
         prev_end = end
-    return [DateMention(text[f.start:f.end], f.value, f.start, f.end) for f in _ranges(text, found, ref)]
+    return [DateMention(text[f.start:f.end], f.value, f.start, f.end) for f in _ranges(text, _consecutive(text, found), ref)]
 
 
 def _separate_days(groups: dict) -> bool:
     return groups.get("sep", "").lower() == "and" and _day(groups["d2"]) != _day(groups["d1"]) + 1
+
+
+_AND = re.compile(r"\s+and\s+", re.I)
+
+
+def _consecutive(text: str, found: list[_Found]) -> list[_Found]:
+    """"On 31 August and 1 September 2025": two consecutive days across a month's end are one span, like "3 and 4 July"."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and not prev.has_year and prev.kind in ("d_m", "m_d") and f.kind in ("d_m_y", "m_d_y") \
+                and _AND.fullmatch(text, prev.end, f.start):
+            first = _anchored(prev.kind, prev.groups, f.value.earliest.year)
+            if first is not None and (f.value.earliest - first.earliest).days == 1:
+                out[-1] = _Found(f.kind, f.groups, prev.start, f.end, FuzzyDate(first.earliest, f.value.latest, Precision.DAY))
+                continue
+        out.append(f)
+    return out
 
 
 def _ranges(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
@@ -364,8 +382,9 @@ def _ranges(text: str, found: list[_Found], ref: date | None) -> list[_Found]:
     out = list(found)
     for i in range(len(out) - 1):
         a, b = out[i], out[i + 1]
+        # "on 30 June and 2 July 2024": a list of days writes its year once too.
         if a.has_year or not b.has_year or not _RANGE_JOIN.fullmatch(text, a.end, b.start) \
-                or not _RANGE_OPEN.search(text, max(0, a.start - 10), a.start):
+                or not (_RANGE_OPEN.search(text, max(0, a.start - 10), a.start) or _AND.fullmatch(text, a.end, b.start)):
             continue
         y = b.value.latest.year
         first = _anchored(a.kind, a.groups, y)
@@ -388,8 +407,9 @@ _DOC_DATE_CUES = [
                re.I | re.M),
     # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:", "Jeddah, Kingdom of Saudi Arabia, 19 May 2023".
     re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,40}})?,\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
-    # A header line that is only a date (UN reports: "Distr.: General\n8 August 2022").
-    re.compile(rf"^\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*$", re.M | re.I),
+    # A header line that is only a date (UN reports: "Distr.: General\n8 August 2022"), or a date after a short label
+    # ("News | 25 May 2022", "Press release – 3 May 2021").
+    re.compile(rf"^[ \t]*(?:[A-Z][\w ]{{0,30}}?[ \t]*[|·•–—][ \t]*)?(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*$", re.M | re.I),
 ]
 HEAD_CHARS = 1500
 
