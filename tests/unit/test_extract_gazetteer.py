@@ -70,3 +70,13 @@ def test_text_defined_organisation(gaz):
 
 def test_symbols_are_skipped(gaz):
     assert ids(gaz, "CIS/2020/1") == []
+
+
+def test_a_defined_name_starts_at_its_first_capital(gaz):
+    # the span must not take in the preposition before it, or a cue ending in "of" cannot reach it
+    found = ids(gaz, "They remain members of the Economic Community of the Great Lakes Countries (CEPGL).")
+    assert found[0] == ("Economic Community of the Great Lakes Countries", "organisation", "CEPGL")
+
+
+def test_a_capitalised_word_in_parentheses_is_not_an_acronym(gaz):
+    assert ids(gaz, "the report of its Fifth Committee (Administrative) and of the Sixth Committee (Legal)") == []

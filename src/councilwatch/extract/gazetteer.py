@@ -33,11 +33,13 @@ _NATIONAL = re.compile(r"\b(?:Transitional|Presidential|National|Sovereignty|Fed
                        r"|Parliament|Parliamentary|Party|Front|Movement|Ministry|Army)\b")
 _INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|International|Intergovernmental|Regional|African\s+Union|European"
                             r"|Mission|Office|Agency|Programme|Fund|Organi[sz]ation|Community)\b")
-_ACRONYM_DEF = re.compile(r"\s\((?:the\s+)?([A-Z][A-Za-z]{1,8}\+?)\)")
+# "(IsDB)", "(SADC)"; not "(Legal)": an acronym has two capitals at least.
+_ACRONYM_DEF = re.compile(r"\s\((?:the\s+)?([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,7}\+?)\)")
 # The long name before "(ACR)": capitalised words and the small words between them, read backwards.
 _LONG_NAME = re.compile(r"((?:[A-Z][\w’'\-]*|of|for|and|the|on|in|to|de|&)(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|on|in|to|de|&))*)$")
 LONG_NAME_CHARS = 120
-_ARTICLE = re.compile(r"^the\s+", re.I)
+# "... members of the West African ... Union (WAEMU)": the name starts at its first capital.
+_ARTICLE = re.compile(r"^(?:(?:of|for|and|the|on|in|to|de|&)\s+)+", re.I)
 _APOS = str.maketrans({"’": "'", "‘": "'", "\u2010": "-", "\u2011": "-", "–": "-"})
 
 
