@@ -282,6 +282,60 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
     assert _memberships(extractor, text, date(2025, 7, 1)) == want
 
 
+@pytest.mark.parametrize("text, want", [
+    # a status in apposition to states, with its organisation before, after or in a possessive
+    ("Kenya and Uganda, both IGAD members, abstained.",
+     {("IGAD", "KEN", "member"), ("IGAD", "UGA", "member")}),
+    ("Mongolia, an observer of the SCO since 2004, sent its foreign minister.",
+     {("SCO", "MNG", "observer")}),
+    ("The CSTO met in Minsk. Kazakhstan, one of the organisation's founding members, hosted the session.",
+     {("CSTO", "KAZ", "member")}),
+    ("At the table sat the bloc's three ASEAN members, Indonesia, Malaysia and Thailand.",
+     {("ASEAN", s, "member") for s in ("IDN", "MYS", "THA")}),
+    # an adverb before a passive; "joined" and a lapse of time; "the bank" as the organisation of "accession to"
+    ("Mali had already been suspended by ECOWAS in 2021.", {("ECOWAS", "MLI", "suspended")}),
+    ("The EAC was revived in 2000. Burundi joined seven years later.", {("EAC", "BDI", "member")}),
+    ("The New Development Bank (NDB) grew: Egypt completed its accession to the bank in 2023, after BRICS had invited it.",
+     {("NDB", "EGY", "member")}),
+    # a status put first; a status with its holders listed after it, one of them with an aside
+    ("As a member of the African Union, Ghana backed the text.",
+     {("AU", "GHA", "member")}),
+    ("The SCO's dialogue partners include Armenia, which was admitted in 2015, as well as Cambodia and Nepal.",
+     {("SCO", s, "dialogue_partner") for s in ("ARM", "KHM", "NPL")}),
+    # a verb on counted members; members of a named organisation listed after "namely"
+    ("ECOWAS suspended two of its members — Guinea and Niger — after the coups.",
+     {("ECOWAS", s, st) for s in ("GIN", "NER") for st in ("member", "suspended")}),
+    ("It wrote to the member states of the Economic Community of Central African States (ECCAS), namely Angola, Burundi and Cameroon.",
+     {("ECCAS", s, "member") for s in ("AGO", "BDI", "CMR")}),
+    # a relative "which joined the Union"; founders; states admitted; "among its founding members"
+    ("The Eurasian Economic Union was formed in 2015. Armenia, which joined the Union later that year, hosted the summit.",
+     {("EAEU", "ARM", "member")}),
+    ("Belarus, one of the three states that founded the CIS, hosted the summit.",
+     {("CIS", "BLR", "member")}),
+    ("The EAC has grown, with South Sudan and Somalia admitted in 2016 and 2023.",
+     {("EAC", "SSD", "member"), ("EAC", "SOM", "member")}),
+    ("NATO was founded in 1949 with Norway among its founding members.",
+     {("NATO", "NOR", "member")}),
+    ("SADC met in Harare. South Africa, the bloc's largest economy and most industrialised member, hosted.",
+     {("SADC", "ZAF", "member")}),
+    ("Türkiye, a NATO ally, objected.",
+     {("NATO", "TUR", "member")}),
+    # not statuses: a relation between states, a negation, a confession, the Security Council
+    ("Russia, a partner of China, objected.",
+     set()),
+    ("Egypt, which is not an IGAD member, attended.",
+     set()),
+    ("Iran admitted that it had enriched uranium.",
+     set()),
+    ("Cuba is neither a member nor an observer of the OAS.",
+     set()),
+    ("The Security Council met. Guyana, a member of the Council, spoke.",
+     set()),
+])
+def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
+    assert _memberships(extractor, text, date(2025, 7, 1)) == want
+
+
 def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extractor):
     text = "The grouping was founded as BIST-EC in 1997. The UN-EU partnership held; the Islamic Development Bank (IsDB) paid."
     assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"EU", "ISDB"}

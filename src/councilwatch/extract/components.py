@@ -21,7 +21,7 @@ from councilwatch.extract.gazetteer import EntityMention
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 ENT_LABELS = {"state": "STATE", "organisation": "ORG", "person": "PERSON", "group": "GROUP"}
 # Words before a cue that make it hypothetical, negated or reported as a possibility.
-_HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|not|never|no|threatened|threatens|consider|considering|"
+_HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|not|never|no|neither|nor|threatened|threatens|consider|considering|"
                     r"considered|reviewing|mulling|possible|possibility|potential|rumou?rs?|denied)\b", re.I)
 _ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:(?:enlarged|expanded|regional|new|whole|entire)\s+)?(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority|association)\b"
                           r"|\bits\b|\bit\b", re.I)

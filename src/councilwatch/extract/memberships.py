@@ -17,6 +17,7 @@ from councilwatch.dates import FuzzyDate
 from councilwatch.extract.components import (
     SentenceContext, clause_end, cue_matches, hedged, list_after, load_patterns, org_anaphor, subject_before, when,
 )
+from councilwatch.extract.masked import Masked, mask
 from councilwatch.extract.results import MembershipClaim
 
 # "currently", "now", "today": the statement holds on the document's date.
@@ -26,7 +27,7 @@ _NOT_ORG_OBJECT = re.compile(r"\s*(?:in\s+|to\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){
                              r"|Initiative\s+on|talks|negotiations|deal|arrangement)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|them)\b")
 # "the 15-member bloc", "the Organisation": an organisation named by a noun right after a cue.
-_ORG_NP = re.compile(r"\s*(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth|association)\b", re.I)
+_ORG_NP = re.compile(r"\s*(?:(?:to|of|in|into|from)\s+)?(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth|association)\b", re.I)
 _THAT_ORG = re.compile(r"\bthat\s+(?:the|this)\s+(?:organi[sz]ation|bloc|alliance|grouping|association)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?:countries|states|members|governments)\b", re.I)
@@ -56,7 +57,9 @@ _NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
            r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
 _COUNT = re.compile(rf"\b(?:all|{_NUMBER})\s+(?:(?:other|full|current)\s+)?(?:member\s+(?:states|countries)|members)\b", re.I)
 # After bare "joined": what shows that the object was left out because it is known ("Yemen joined on 5 May 1945").
-_JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b)", re.I)
+_JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b"
+                          r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+(?:years?|months?"
+                          r"|decades?|weeks?)\s+(?:later|after)\b)", re.I)
 _BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{_NUMBER}\s+(?:founding\s+)?(?:countries|states|members|nations|republics"
                  r"|governments)\s*:?\s*(?:the\s+)?)?", re.I)
 _OF_ORG = re.compile(r"\s+(?:of|in|at|to|with)\s+(?:the\s+)?", re.I)
@@ -66,6 +69,58 @@ _NOT_A_STATE = re.compile(r"\s*(?:troops|forces|contingents?|soldiers|personnel|
                           r"|delegations?|ambassadors?|diplomats|government|authorities)\b", re.I)
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:was\s+|were\s+|later\s+|then\s+|subsequently\s+)?$", re.I)
 _PRESENT = re.compile(r"\b(?:currently|now|today|at\s+present|presently|has|have|is|are|comprises|includes)\b", re.I)
+
+# --- phrases read on the masked sentence (entities as STATE / ORG, dates as DATE) ---------------------------------
+_HEADS = r"(?:organi[sz]ation|bloc|alliance|union|community|league|grouping|forum|association|commonwealth|bank|council)"
+_NUMW = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+         r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
+_POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their"
+_ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|latest|longtime|long-standing|other|remaining"
+         r"|only|smallest|largest|youngest|oldest|last|first|second|third|\w+-speaking|\w+est|most\s+\w+)\s+)*")
+_STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(?:\s+(?:states|countries))?"
+                r"|partners?(?:\s+(?:states|countries))?|members?(?:[\s-]+(?:states?|countries|nations))?|founders?"
+                r"|(?<=ORG )all(?:y|ies))")
+# A list of states, each possibly followed by its own aside (", which has held that status since 2005,").
+_ASIDE = r"(?:\s*\((?:[^()]{1,40})\))?(?:\s*,\s*(?:which|who)\s[^,;]{1,80},)?"
+_STATE_LIST = (rf"(?P<list>(?-i:STATE){_ASIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*as\s+well\s+as\s+)(?:the\s+)?"
+               rf"(?-i:STATE){_ASIDE})*)")
+_STATUS_OF = rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b))?"
+# "Finland and Sweden, both CBSS members", "Papua New Guinea, an observer of ASEAN since 1976", "Norway, one of the
+# Council's founding members", "Iceland, which has been a member since 1995": a status in apposition to states.
+_APPOSITIVE = re.compile(
+    rf"{_STATE_LIST}\s*,\s*(?:(?:which|who)\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|became)\s+)?"
+    rf"(?:(?:both|all|each|also|(?:one|{_NUMW})\s+of(?:\s+(?:the|its|their))?(?:\s+{_NUMW})?)\s+)?(?:(?:a|an|the)\s+)?"
+    rf"(?:{_NUMW}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}"
+    rf"{_STATUS_OF}"
+    r"(?=\s*(?:[,;.)]|$|(?:since|from|until|in|for|with|that|which|who|whose)\s|and\s))", re.I)
+# "As a member of the European Union, Cyprus ...": the status first, its holders after the comma.
+_FRONTED = re.compile(rf"(?:^|[;:]\s*)(?:as|being)\s+(?:a|an)?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}\s*,\s*(?:the\s+)?{_STATE_LIST}",
+                      re.I)
+# "The OIC's observers include the Russian Federation, ..., as well as Bosnia and Herzegovina and Thailand."
+_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}\s+(?:include|includes|included|are|were|comprise"
+                             rf"|comprises)\s*:?\s*(?:the\s+)?{_STATE_LIST}", re.I)
+# "Among the Council's three EU members, France, Malta and Slovenia": members named after their organisation and status.
+_ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
+                              rf"\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
+# "the Member States of the Arab Maghreb Union (AMU), namely Algeria, ...", "the six member states of the GCC - Bahrain, ...".
+_MEMBERS_OF_LIST = re.compile(rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s+of\s+(?:the\s+)?(?P<org>(?-i:ORG))"
+                              rf"(?:\s*\((?-i:ORG)\))?\s*(?:,?\s*namely\s*:?|:|\s[-—–]|\()\s*(?:the\s+)?{_STATE_LIST}", re.I)
+# "Iceland, which joined the Council in 1995", "Ukraine, one of the three states that created the CIS", "India and
+# Pakistan admitted in June 2017", "with Saudi Arabia among its founding members".
+_JOINED_HEAD = re.compile(rf"{_STATE_LIST}\s*,?\s*(?:(?:which|who)\s+)?(?:(?:later|also|first|then|eventually)\s+)?"
+                          rf"(?P<verb>joined|rejoined)\s+(?:the\s+)?(?P<org>{_HEADS})\b(?P<noun>)", re.I)
+_FOUNDER_OF = re.compile(rf"{_STATE_LIST}\s*,\s*(?:one|{_NUMW})\s+of\s+the\s+(?:{_NUMW}\s+)?(?:states|countries|republics"
+                         rf"|governments|nations)\s+(?:that|which|who)\s+(?:had\s+)?(?:founded|created|established|set\s+up)"
+                         rf"\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?P<noun>)", re.I)
+_LIST_ADMITTED = re.compile(rf"{_STATE_LIST}\s+(?:being\s+|were\s+|was\s+)?(?P<noun>admitted|readmitted)"
+                            rf"(?=\s+(?:in|on|at)\s+(?-i:DATE)|\s+as\s+(?:a|an|the)?\s*(?:full\s+)?members?\b(?!\s+(?:of|in|to)\b)|\s*[,.;]|$)", re.I)
+_AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P<poss>{_POSS})?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}",
+                    re.I)
+# "the African Union had suspended six of its members — Burkina Faso, Gabon, ...".
+_VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}\s+of\s+)?(?P<poss>its|their)\s+"
+                           rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
+_NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
 
 
 @Language.factory("councilwatch_memberships")
@@ -105,6 +160,7 @@ class MembershipsComponent:
                 out.extend(self._status_list(ctx, entry["label"].removesuffix("_list"), a, b))
             else:
                 out.extend(self._status(ctx, entry["label"], a, b))
+        out.extend(self._phrases(ctx))
         return doc
 
     # Cue labels read by a method of their own (the others are statuses read by `_status`).
@@ -410,7 +466,8 @@ class MembershipsComponent:
         """"Libya was suspended on 22 February 2011": the state right before the cue, the organisation after
         it ("by ECOWAS") or the one the paragraph is about."""
         near = [e for e in ctx.entities if e.kind == "state" and e.end <= a
-                and re.fullmatch(r"\s*(?:(?:has|had|have)\s+)?", ctx.text[e.end:a])]
+                and re.fullmatch(r"\s*(?:(?:has|had|have)\s+)?(?:(?:already|also|since|then|later|itself|\w+ly)\s+)?",
+                                 ctx.text[e.end:a])]
         states = [e for e in subject_before(ctx, near[-1].end, ("state",)) if e.kind == "state"] if near else []
         if not states and _COORDINATED.search(ctx.text, max(ctx.start, a - 30), a):
             states = self._lead_subject(ctx)
@@ -453,6 +510,63 @@ class MembershipsComponent:
         if not (date_next or _JOINED_TAIL.match(tail)):
             return []
         return self._subject_status(ctx, "member", a, b)
+
+    # --- appositions, fronted statuses and "X's observers include ...", read on the masked sentence ----------------
+    def _phrases(self, ctx: SentenceContext) -> list[MembershipClaim]:
+        m_text = mask(ctx, ctx.start, ctx.end)
+        out: list[MembershipClaim] = []
+        for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
+                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG):
+            for m in rx.finditer(m_text.text):
+                out.extend(self._phrase(ctx, m_text, m))
+        return out
+
+    def _phrase(self, ctx: SentenceContext, m_text: Masked, m: re.Match) -> list[MembershipClaim]:
+        noun = m.group("noun").lower()
+        verb = (m.groupdict().get("verb") or "").lower()
+        status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
+                  else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
+                  else "observer" if noun.startswith("observer") else "partner" if noun.startswith("partner") else "member")
+        a, b = m_text.doc_pos(m.start("noun")), m_text.doc_pos(m.end("noun"))
+        if _NEGATED.search(m.group(0)) or hedged(ctx, a):
+            return []
+        orgs = self._referred(ctx, m_text, m, a)
+        if orgs is None:
+            if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end("noun")):
+                return []  # "Russia, a partner of China": a relation between states, not a status
+            orgs = self._context_org(ctx, a, b)
+        states = [x for x in m_text.at(*m.span("list")) if getattr(x, "kind", None) == "state"]
+        return self._claims(ctx, orgs, states, status, a, b)
+
+    def _referred(self, ctx: SentenceContext, m_text: Masked, m: re.Match, a: int) -> list[str] | None:
+        """The organisation a status phrase names: "of ASEAN", "both CBSS members", "the Council's", "its"; None when
+        it names none."""
+        for group in ("org", "pre", "poss"):
+            if group not in m.re.groupindex or m.group(group) is None:
+                continue
+            named = [x for x in m_text.at(*m.span(group)) if getattr(x, "kind", None) == "organisation"]
+            if named:
+                return [named[0].id]
+            word = m.group(group).lower()
+            head = re.search(_HEADS, word)
+            return self._head_org(ctx, head.group(0) if head else None, a)
+        return None
+
+    @staticmethod
+    def _head_org(ctx: SentenceContext, head: str | None, a: int) -> list[str]:
+        """"the organisation" / "its": the last organisation named; "the Council", "the Community": the last one whose
+        name has that word (never the Security Council of a text about it)."""
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        if head is None or head in ("organisation", "organization", "bloc", "alliance", "grouping", "association"):
+            return [before[-1].id] if before else ctx.recent_org(None)
+        if head == "council" and "Security Council" in ctx.text:
+            return []
+        for e in reversed(before):
+            if head in ctx.text[e.start:e.end].lower():
+                return [e.id]
+        found = ctx.recent_org(head)
+        return found if found and head in ctx.org_names.get(found[0], "") else []
+
 
     @staticmethod
     def _claims(ctx: SentenceContext, orgs: list[str], states: list, status: str, a: int, b: int) -> list[MembershipClaim]:
