@@ -320,6 +320,19 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
      {("SADC", "ZAF", "member")}),
     ("Türkiye, a NATO ally, objected.",
      {("NATO", "TUR", "member")}),
+    # a possessive state "as a member"; "like X"; a possessive organisation before a dashed list; a bare application;
+    # "our" partners in a summit's statement; plural "dialogue partners"
+    ("Cabo Verde's long experience as a member of ECOWAS helps.", {("ECOWAS", "CPV", "member")}),
+    ("Portugal's minister, speaking as a member State of the European Union, said.", {("EU", "PRT", "member")}),
+    ("Like Kenya, both Rwanda and Burundi are also members of the EAC.", {("EAC", s, "member") for s in ("KEN", "RWA", "BDI")}),
+    ("Belize, like Guatemala a SICA member, abstained.", {("SICA", "BLZ", "member"), ("SICA", "GTM", "member")}),
+    ("The Eurasian Economic Union met. Its envoy, speaking on behalf of the organization's member States - Armenia, "
+     "Belarus and Kazakhstan - said.", {("EAEU", s, "member") for s in ("ARM", "BLR", "KAZ")}),
+    ("The EU met. Montenegro applied in 2008.", {("EU", "MNE", "accession_initiated")}),
+    ("Joint Statement of the 20th ASEAN Summit. We welcomed EU envoys. We thanked our Dialogue Partners, among them Canada "
+     "and New Zealand.", {("ASEAN", "CAN", "dialogue_partner"), ("ASEAN", "NZL", "dialogue_partner")}),
+    ("The SCO met. Cambodia and Nepal became dialogue partners in 2015.",
+     {("SCO", "KHM", "dialogue_partner"), ("SCO", "NPL", "dialogue_partner")}),
     # not statuses: a relation between states, a negation, a confession, the Security Council
     ("Russia, a partner of China, objected.",
      set()),

@@ -43,6 +43,7 @@ class SentenceContext:
     recent_orgs: list[str] = field(default_factory=list)  # organisations named in the last sentences, newest last
     org_group: list[str] = field(default_factory=list)  # the last sentence's list of two or more organisations
     org_names: dict[str, str] = field(default_factory=dict)  # organisation id -> the words it was named with so far
+    first_org: str | None = None  # the first organisation the document names: the "we" of a communiqué
 
     def recent_org(self, noun: str | None = None) -> list[str]:
         """The organisation the text was last about; with a head noun ("the bank", "the League"), the last one

@@ -96,9 +96,20 @@ _APPOSITIVE = re.compile(
 # "As a member of the European Union, Cyprus ...": the status first, its holders after the comma.
 _FRONTED = re.compile(rf"(?:^|[;:]\s*)(?:as|being)\s+(?:a|an)?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}\s*,\s*(?:the\s+)?{_STATE_LIST}",
                       re.I)
+# "Timor-Leste's experience as a member of the CPLP", "Malta's representative, speaking as a member State of the EU".
+_POSSESSIVE_AS = re.compile(rf"(?P<list>(?-i:STATE))['’]s\s+(?:[\w-]+[\s,]+){{1,3}}(?:speaking\s+)?as\s+(?:a|an)\s+{_ADJS}"
+                            rf"{_STATUS_NOUN}{_STATUS_OF}", re.I)
+# "Like Rwanda, Gabon and Togo are also members of the OIF", "Suriname, like Guyana a CARICOM member, ...".
+_LIKE = re.compile(rf"(?:^|,\s*)like\s+(?:the\s+)?(?P<like>(?-i:STATE)(?:\s+and\s+(?:the\s+)?(?-i:STATE))?)\s*,?\s*(?:both\s+)?"
+                   rf"(?:(?:the\s+)?{_STATE_LIST}\s+(?:are|is|were|was|remain|remains)\s+(?:also\s+)?)?(?:a|an)?\s*"
+                   rf"(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
 # "The OIC's observers include the Russian Federation, ..., as well as Bosnia and Herzegovina and Thailand."
-_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}\s+(?:include|includes|included|are|were|comprise"
-                             rf"|comprises)\s*:?\s*(?:the\s+)?{_STATE_LIST}", re.I)
+# "speaking on behalf of the organization's member States - Azerbaijan, Kazakhstan, ...".
+_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}(?:\s+(?:include|includes|included|are|were|comprise"
+                             rf"|comprises)\s*:?|\s*[:(—–]|\s-)\s*(?:the\s+)?{_STATE_LIST}", re.I)
+# "Iceland applied in 2009": an application whose organisation the paragraph names.
+_APPLIED = re.compile(rf"{_STATE_LIST}\s+(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)\s+(?:in|on)\s+(?-i:DATE)"
+                      r"(?P<noun>)", re.I)
 # "Among the Council's three EU members, France, Malta and Slovenia": members named after their organisation and status.
 _ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
                               rf"\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
@@ -120,6 +131,7 @@ _AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P
 _VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}\s+of\s+)?(?P<poss>its|their)\s+"
                            rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)
+_OUR = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
 
 
@@ -360,6 +372,8 @@ class MembershipsComponent:
         before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
         if before:
             return [before[-1].id]
+        if _OUR.search(ctx.text, max(ctx.start, a - 30), a) and ctx.first_org:
+            return [ctx.first_org]  # "our Dialogue Partners" in a summit's statement: the organisation speaking
         head = _HEAD_NP.search(ctx.text, ctx.start, min(ctx.end, b + 40))
         return ctx.recent_org(head.group(1) if head else None)
 
@@ -516,7 +530,7 @@ class MembershipsComponent:
         m_text = mask(ctx, ctx.start, ctx.end)
         out: list[MembershipClaim] = []
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
-                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG):
+                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         return out
@@ -525,6 +539,7 @@ class MembershipsComponent:
         noun = m.group("noun").lower()
         verb = (m.groupdict().get("verb") or "").lower()
         status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
+                  else "accession_initiated" if verb == "applied"
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
                   else "observer" if noun.startswith("observer") else "partner" if noun.startswith("partner") else "member")
         a, b = m_text.doc_pos(m.start("noun")), m_text.doc_pos(m.end("noun"))
@@ -535,7 +550,12 @@ class MembershipsComponent:
             if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end("noun")):
                 return []  # "Russia, a partner of China": a relation between states, not a status
             orgs = self._context_org(ctx, a, b)
-        states = [x for x in m_text.at(*m.span("list")) if getattr(x, "kind", None) == "state"]
+        states = [x for g in ("list", "like") if m.re.groupindex.get(g) and m.group(g)
+                  for x in m_text.at(*m.span(g)) if getattr(x, "kind", None) == "state"]
+        if "like" in m.re.groupindex and m.group("like") and m.group(0).startswith(","):
+            # "Suriname, like Guyana a CARICOM member": the state before the comma too
+            before = [x for x in m_text.at(0, m.start() + 1) if getattr(x, "kind", None) == "state"]
+            states = before[-1:] + states
         return self._claims(ctx, orgs, states, status, a, b)
 
     def _referred(self, ctx: SentenceContext, m_text: Masked, m: re.Match, a: int) -> list[str] | None:

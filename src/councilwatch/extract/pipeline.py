@@ -117,6 +117,7 @@ class Extractor:
         # Organisation id -> the names it goes by (the knowledge base's, and those the text defines, "(NDB)"):
         # replaced, not changed, when it grows, so each sentence keeps what was known when it was read.
         names = self.gazetteer.org_names
+        first_org = next((m.id for m in ents if m.kind == "organisation"), None)
         docs = []
         for s, e in result.sentences:
             while ei < len(ents) and ents[ei].start < s:
@@ -130,7 +131,8 @@ class Extractor:
                 dj += 1
             sent_ents, sent_dates = ents[ei:ej], dates[di:dj]
             if sent_ents and self._cues.search(text, s, e):
-                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group), names)
+                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group), names,
+                                      first_org)
                 docs.append(self._make_doc(ctx))
             orgs = [m.id for m in sent_ents if m.kind == "organisation"]
             fresh = [(m.id, text[m.start:m.end].lower()) for m in sent_ents
