@@ -80,3 +80,33 @@ def test_a_defined_name_starts_at_its_first_capital(gaz):
 
 def test_a_capitalised_word_in_parentheses_is_not_an_acronym(gaz):
     assert ids(gaz, "the report of its Fifth Committee (Administrative) and of the Sixth Committee (Legal)") == []
+
+
+def test_fallback_organisations_outside_the_knowledge_base(gaz):
+    text = ("The Organisation of Eastern Caribbean States, the Turkic Council, UEMOA, the Arctic Council, "
+            "the G5 Sahel and UN Women met the World Bank, the EAC Regional Force and UNMOGIP.")
+    assert [i for _, k, i in ids(gaz, text) if k == "organisation"] == [
+        "OECS", "OTS", "WAEMU", "ARCTIC_COUNCIL", "G5S", "UN_WOMEN", "WORLD_BANK", "EACRF", "UNMOGIP"]
+
+
+def test_fallback_acronyms_stay_case_sensitive_and_a_defined_one_keeps_its_id(gaz):
+    assert ids(gaz, "the world bank, the arctic council; Alba and Opec") == []
+    found = ids(gaz, "the Economic Cooperation Organization (ECO). The ECO met.")
+    assert [i for _, k, i in found if k == "organisation"] == ["ECO", "ECO", "ECO"]
+
+
+def test_every_fallback_organisation_has_an_id_a_name_a_kind_and_a_source():
+    import csv
+
+    from councilwatch.extract.components import PATTERNS
+
+    rows = list(csv.DictReader((PATTERNS / "organisations_fallback.csv").open(encoding="utf-8")))
+    assert len(rows) > 100
+    for i, row in enumerate(rows, start=2):
+        assert row["id"] and row["id"] == row["id"].upper() and row["name"] and row["kind"], i
+        assert row["source"].startswith(("http://", "https://")) or "/" in row["source"], (i, row["source"])
+    # a name names one organisation (a row may repeat an id to add the names of its organs)
+    owner: dict[str, str] = {}
+    for row in rows:
+        for name in filter(None, [row["name"], *row["aliases"].split("|")]):
+            assert owner.setdefault(name.lower(), row["id"]) == row["id"], name
