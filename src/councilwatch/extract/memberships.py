@@ -131,6 +131,8 @@ _AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P
 _VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}\s+of\s+)?(?P<poss>its|their)\s+"
                            rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)
+# A word every masked phrase has: a sentence without one is not read again.
+_PHRASE_WORD = re.compile(r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended|expelled", re.I)
 _OUR = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
 
@@ -527,6 +529,8 @@ class MembershipsComponent:
 
     # --- appositions, fronted statuses and "X's observers include ...", read on the masked sentence ----------------
     def _phrases(self, ctx: SentenceContext) -> list[MembershipClaim]:
+        if not any(e.kind == "state" for e in ctx.entities) or not _PHRASE_WORD.search(ctx.text, ctx.start, ctx.end):
+            return []
         m_text = mask(ctx, ctx.start, ctx.end)
         out: list[MembershipClaim] = []
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
