@@ -333,6 +333,11 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
      "and New Zealand.", {("ASEAN", "CAN", "dialogue_partner"), ("ASEAN", "NZL", "dialogue_partner")}),
     ("The SCO met. Cambodia and Nepal became dialogue partners in 2015.",
      {("SCO", "KHM", "dialogue_partner"), ("SCO", "NPL", "dialogue_partner")}),
+    # an apposition after "as well as" is the last group's; exclusion from participation is a suspension
+    ("Serbia and Albania, as well as Switzerland and Liechtenstein, members of the European Free Trade Association, aligned "
+     "themselves.", {("EFTA", "CHE", "member"), ("EFTA", "LIE", "member")}),
+    ("Cuba was excluded from participation in the OAS in 1962.", {("OAS", "CUB", "suspended")}),
+    ("Russia was expelled from the Council of Europe in 2022.", {("COE", "RUS", "withdrawn")}),
     # not statuses: a relation between states, a negation, a confession, the Security Council
     ("Russia, a partner of China, objected.",
      set()),
@@ -347,6 +352,35 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
 ])
 def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     assert _memberships(extractor, text, date(2025, 7, 1)) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a table: a status column with dates, a column named by its organisation, a column of statuses
+    ("Table 2. Observers of the Organization of American States (selection)\n\nCountry | Observer since | Notes\n"
+     "Spain | 1972 | permanent observer\nJapan | 1973 | —\n", {("OAS", "ESP", "observer"), ("OAS", "JPN", "observer")}),
+    ("3. States in both organisations\n\nState | Joined the Commonwealth | Status in La Francophonie\nRwanda | 2009 | member\n"
+     "Ghana | 1957 | member (associate member 2006-2024)\nMozambique | 1995 | observer\n",
+     {("COMMONWEALTH", s, "member") for s in ("RWA", "GHA", "MOZ")}
+     | {("OIF", "RWA", "member"), ("OIF", "GHA", "member"), ("OIF", "GHA", "associate_member"), ("OIF", "MOZ", "observer")}),
+    ("Suspensions by the ECOWAS Authority\n\n| State | Suspended | Lifted |\n|---|---|---|\n| Guinea | 2021 | 2024 |\n"
+     "| Mali | 2021 | — |\n", {("ECOWAS", "GIN", "suspended"), ("ECOWAS", "MLI", "suspended")}),
+    # labelled lists, dated lists under an intro about growth, a chronology in the present tense
+    ("The Shanghai Cooperation Organisation at a glance\n\n- Founding members: China, Kazakhstan, Kyrgyzstan, Russia, "
+     "Tajikistan and Uzbekistan\n- Observers: Afghanistan and Mongolia\n",
+     {("SCO", s, "member") for s in ("CHN", "KAZ", "KGZ", "RUS", "TJK", "UZB")}
+     | {("SCO", "AFG", "observer"), ("SCO", "MNG", "observer")}),
+    ("NATO has grown in rounds since 1949:\n\n- 1999: Czechia, Hungary and Poland\n- 2004: Bulgaria and Estonia\n",
+     {("NATO", s, "member") for s in ("CZE", "HUN", "POL", "BGR", "EST")}),
+    ("Commonwealth timeline\n\n- 1972: Pakistan leaves after Bangladesh is recognised.\n- 1989: Pakistan rejoins.\n"
+     "- 2009: Fiji is suspended.\n",
+     {("COMMONWEALTH", "PAK", "withdrawn"), ("COMMONWEALTH", "PAK", "member"), ("COMMONWEALTH", "FJI", "suspended")}),
+    # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item
+    ("The African Union met.\n\nCountry | Capital | Population\nFrance | Paris | 68\nGermany | Berlin | 84\n", set()),
+    ("6. Gabon hosted the African Union summit.\n\n7. ECOWAS brings together 12 member States: Benin, Ghana and Togo among "
+     "them.\n", {("ECOWAS", s, "member") for s in ("BEN", "GHA", "TGO")}),
+])
+def test_memberships_stated_by_layout(extractor, text, want):
+    assert _memberships(extractor, text, date(2025, 6, 1)) == want
 
 
 def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extractor):

@@ -554,8 +554,11 @@ class MembershipsComponent:
             if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end("noun")):
                 return []  # "Russia, a partner of China": a relation between states, not a status
             orgs = self._context_org(ctx, a, b)
-        states = [x for g in ("list", "like") if m.re.groupindex.get(g) and m.group(g)
-                  for x in m_text.at(*m.span(g)) if getattr(x, "kind", None) == "state"]
+        lists = [m.span(g) for g in ("list", "like") if m.re.groupindex.get(g) and m.group(g)]
+        if m.re is _APPOSITIVE and (tail := list(re.finditer(r"as\s+well\s+as\s", m.group("list")))):
+            # "The candidates A and B, as well as Iceland and Norway, members of EFTA": the apposition is the last group's
+            lists[0] = (m.start("list") + tail[-1].end(), m.end("list"))
+        states = [x for span in lists for x in m_text.at(*span) if getattr(x, "kind", None) == "state"]
         if "like" in m.re.groupindex and m.group("like") and m.group(0).startswith(","):
             # "Suriname, like Guyana a CARICOM member": the state before the comma too
             before = [x for x in m_text.at(0, m.start() + 1) if getattr(x, "kind", None) == "state"]

@@ -24,6 +24,7 @@ from councilwatch.extract.gazetteer import Gazetteer
 from councilwatch.extract.reading import TextDocument, read_document
 from councilwatch.extract.results import Extraction, SymbolMention
 from councilwatch.extract.sentences import sentence_spans
+from councilwatch.extract.tables import layout_memberships
 
 COMPONENTS = ("councilwatch_memberships", "councilwatch_events", "councilwatch_stances")
 
@@ -150,6 +151,7 @@ class Extractor:
             result.memberships.extend(found["memberships"])
             result.events.extend(found["events"])
             result.stances.extend(found["stances"])
+        result.memberships.extend(layout_memberships(text, ents, dates, result.doc_date))
         result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))
         result.stances = _dedupe(result.stances, lambda s: (s.actors, s.target, s.polarity, s.sentence))
 

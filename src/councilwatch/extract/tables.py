@@ -1,0 +1,256 @@
+"""Memberships stated by a document's layout: tables and labelled lists.
+
+Fact sheets, briefings and forecasts put memberships in tables whose header says what a column means ("State |
+Suspended | Lifted", "Year | New members | Total", "Country | Applied | Candidate status") and in lists whose label
+says it ("- Currently suspended: Burkina Faso, Guinea, Mali", or "It has since been enlarged seven times:" followed by
+"- 1995: Austria, Finland and Sweden"). No sentence states those facts; the layout does. The organisation is the one
+a header cell names ("In the Commonwealth since"), else the one the caption or the lines before the table name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from councilwatch.dates import FuzzyDate
+from councilwatch.extract.dates import DateMention
+from councilwatch.extract.gazetteer import EntityMention
+from councilwatch.extract.results import MembershipClaim
+
+# What a header cell or a list label says about the states of its column or item, first match wins.
+_STATUS_WORDS = [
+    ("participation_frozen", re.compile(r"\bfrozen\b|\bfreez", re.I)),
+    ("suspended", re.compile(r"\bsuspen", re.I)),
+    ("withdrawn", re.compile(r"\bwithdr[ae]w|\bleft\b|\bexit|\bexpelled\b|\bformer\s+members?\b", re.I)),
+    ("accession_initiated", re.compile(r"\bappli(?:ed|cation|cants?)\b|\bcandidate|\baccession\s+(?:talks|negotiations)\b",
+                                       re.I)),
+    ("associate_member", re.compile(r"\bassociate\s+members?\b", re.I)),
+    ("dialogue_partner", re.compile(r"\bdialogue\s+partners?\b", re.I)),
+    ("observer", re.compile(r"\bobservers?\b", re.I)),
+    ("partner", re.compile(r"\bpartners?\b", re.I)),
+    ("member", re.compile(r"\bmembers?\b|\bmembership\b|\b(?:re)?join(?:s|ed|ing)?\b|\b(?:re)?admi(?:tted|ssion)\b"
+                          r"|\baccession\b|\bacced(?:es?|ed)\b"
+                          r"|\bfounders?\b|\bfounding\b|\bsince\b", re.I)),
+]
+# A header cell whose column holds the statuses themselves ("Status in La Francophonie").
+_STATUS_COLUMN = re.compile(r"\bstatus\b", re.I)
+_EMPTY_CELL = re.compile(r"^\s*(?:[-–—]+|n/?a|none|no|not\s+\w+|potential\s+candidate)?\s*$", re.I)
+# "... enlarged seven times:", "New members since 2004:": a list intro whose items (dated) are states that joined.
+_JOINING_INTRO = re.compile(r"\b(?:enlarg\w*|join\w*|accession\w*|admi(?:tted|ssion)|new\s+members|expan\w*|gr[oe]wn?)\b[^:]*:\s*$",
+                            re.I)
+# A bulleted item with a short label ("- Currently suspended: ...", "- 2004: ..."); numbered paragraphs are prose.
+_ITEM = re.compile(r"^[ \t]*[-*•–][ \t]+(?P<label>(?:[^\s:]+[ \t]+){0,4}[^\s:]+):[ \t]*(?P<body>.+)$", re.M)
+_ROW_SEPARATOR = re.compile(r"^[\s|:+-]*$")
+
+
+@dataclass
+class _Context:
+    text: str
+    entities: list[EntityMention]
+    dates: list[DateMention]
+
+    def between(self, a: int, b: int, kind: str) -> list[EntityMention]:
+        return [e for e in self.entities if a <= e.start and e.end <= b and e.kind == kind]
+
+    def org_before(self, pos: int, lines: int = 4) -> str | None:
+        """The organisation named last in the few lines before `pos` (a caption, a heading, an intro), else anywhere
+        before it."""
+        start = pos
+        for _ in range(lines):
+            start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
+            if start == 0:
+                break
+        near = self.between(start, pos, "organisation")
+        if near:
+            return near[-1].id
+        before = [e for e in self.entities if e.kind == "organisation" and e.end <= pos]
+        return before[-1].id if before else None
+
+    def date_in(self, a: int, b: int) -> FuzzyDate | None:
+        found = [d.value for d in self.dates if a <= d.start and d.end <= b]
+        return found[0] if found else None
+
+
+def layout_memberships(text: str, entities: list[EntityMention], dates: list[DateMention],
+                       doc_date) -> list[MembershipClaim]:  # noqa: ANN001 - datetime.date
+    ctx = _Context(text, entities, dates)
+    return _tables(ctx, doc_date) + _labelled_items(ctx, doc_date)
+
+
+# --- tables ----------------------------------------------------------------------------------------------------------
+
+def _table_blocks(text: str) -> list[list[tuple[int, int]]]:
+    """Runs of three or more consecutive lines holding a "|" (header and at least two rows): (start, end) per line."""
+    blocks, run, pos = [], [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if "|" in line:
+            run.append((pos, end))
+        else:
+            if len(run) >= 3:
+                blocks.append(run)
+            run = []
+        pos = end + 1
+    if len(run) >= 3:
+        blocks.append(run)
+    return blocks
+
+
+def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a table line, leading and trailing pipes dropped."""
+    line = text[start:end]
+    bounds, cur = [], 0
+    for i, ch in enumerate(line + "|"):
+        if ch == "|":
+            bounds.append((start + cur, start + i))
+            cur = i + 1
+    if line.lstrip().startswith("|"):
+        bounds = bounds[1:]
+    if line.rstrip().endswith("|"):
+        bounds = bounds[:-1]
+    return bounds
+
+
+def _status_of(words: str) -> str | None:
+    for status, rx in _STATUS_WORDS:
+        if rx.search(words):
+            return status
+    return None
+
+
+def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
+    out: list[MembershipClaim] = []
+    for block in _table_blocks(ctx.text):
+        rows = [r for r in block if not _ROW_SEPARATOR.match(ctx.text[r[0]:r[1]])]
+        header, body = rows[0], rows[1:]
+        head_cells = _cells(ctx.text, *header)
+        if ctx.between(header[0], header[1], "state") or len(head_cells) < 2:
+            continue  # a header row names no states; a row of states is data, not a header
+        table_org = ctx.org_before(block[0][0])
+        columns = []  # (index, status or "status-column", organisation)
+        for i, (a, b) in enumerate(head_cells):
+            words = ctx.text[a:b]
+            orgs = ctx.between(a, b, "organisation")
+            org = orgs[0].id if orgs else table_org
+            if _STATUS_COLUMN.search(words):
+                columns.append((i, None, org))
+            elif i > 0 and ((status := _status_of(words)) is not None or orgs):
+                columns.append((i, status or "member", org))
+        if not columns:
+            continue
+        for r in body:
+            cells = _cells(ctx.text, *r)
+            if len(cells) != len(head_cells):
+                continue
+            row_states = ctx.between(cells[0][0], cells[0][1], "state")
+            for i, status, org in columns:
+                a, b = cells[i]
+                value = ctx.text[a:b]
+                if org is None or _EMPTY_CELL.match(value):
+                    continue
+                in_cell = ctx.between(a, b, "state")
+                states = in_cell or row_states
+                statuses = [status] if status else _statuses_in(value)
+                when = ctx.date_in(a, b) or ctx.date_in(r[0], r[1]) or FuzzyDate.day(doc_date)
+                for st in statuses:
+                    for s in states:
+                        out.append(MembershipClaim(org, s.id, st, when, s.start, max(s.end, b), (r[0], r[1])))
+    return out
+
+
+def _statuses_in(cell: str) -> list[str]:
+    """"member (associate member 2006-2024)": every status a cell names, the main one first."""
+    found = []
+    for part in re.split(r"[()/;,]", cell):
+        status = _status_of(part)
+        if status and status not in found:
+            found.append(status)
+    return found
+
+
+# --- labelled list items ---------------------------------------------------------------------------------------------
+
+def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
+    out: list[MembershipClaim] = []
+    for m in _ITEM.finditer(ctx.text):
+        label, (b0, b1) = m.group("label"), m.span("body")
+        states = _leading_states(ctx, b0, b1)
+        status = _status_of(label)
+        if not states and ctx.date_in(m.start("label"), m.end("label")) is not None:
+            # a chronology: "- 3 October 2013: The Gambia withdraws", "- 2012: Qatar is admitted as an associate member"
+            states, status = _acting_states(ctx, b0, b1)
+        if not states:
+            continue
+        if status is None:
+            # "- 1995: Austria, Finland and Sweden" under "It has since been enlarged seven times:"
+            if ctx.date_in(m.start("label"), m.end("label")) is None or not _joining_list(ctx.text, m.start()):
+                continue
+            status = "member"
+        named = ctx.between(m.start("label"), m.end("label"), "organisation")
+        org = named[0].id if named else ctx.org_before(m.start(), lines=12)
+        if org is None:
+            continue
+        when = ctx.date_in(m.start("label"), m.end("label")) or FuzzyDate.day(doc_date)
+        out.extend(MembershipClaim(org, s.id, status, when, s.start, s.end, (m.start(), m.end())) for s in states)
+    return out
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
+    """The states an item's body opens with, as a list ("Bulgaria and Romania", "Croatia, which became ...")."""
+    ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
+    if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
+        return []
+    out = [ents[0]]
+    for e in ents[1:]:
+        if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
+            break
+        out.append(e)
+    # the body is the list and nothing more, or the list then an aside (", which became the 28th member state")
+    rest = ctx.text[out[-1].end:b]
+    return out if re.match(r"\s*(?:$|[.;]|,\s*(?:which|who)\b|\()", rest) else []
+
+
+# What a chronology item's states do, right after them: "withdraws", "is suspended", "becomes the 54th member".
+_PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:formally\s+|again\s+|also\s+)?"
+                        r"(?P<verb>withdr[ae]ws?|lea(?:ves|ve)|left|quits?|rejoins?|joins?|joined|accedes?|acceded|suspended"
+                        r"|admitted|readmitted|becomes?|became)\b(?P<rest>[^;.]{0,60})", re.I)
+
+
+def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], str | None]:
+    ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
+    if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
+        return [], None
+    out = [ents[0]]
+    for e in ents[1:]:
+        if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
+            break
+        out.append(e)
+    p = _PREDICATE.match(ctx.text, out[-1].end, b)
+    if p is None:
+        return [], None
+    verb, rest = p.group("verb").lower(), p.group("rest")
+    if verb.startswith("becom") or verb == "became":
+        status = _status_of(rest)  # "becomes the 54th member", "become observers"
+    else:
+        status = _status_of(rest) if re.match(r"\s+as\s", rest) else None  # "is admitted as an associate member"
+        status = status or _status_of(verb) or ("withdrawn" if verb.startswith(("lea", "left", "quit")) else "member")
+    return (out, status) if status else ([], None)
+
+
+def _joining_list(text: str, item_start: int) -> bool:
+    """The list the item belongs to is introduced by a line about joining ("... enlarged seven times:")."""
+    pos = item_start
+    while pos > 0:
+        prev_start = text.rfind("\n", 0, pos - 1) + 1
+        line = text[prev_start:pos - 1].strip()
+        if not line:
+            pos = prev_start
+            continue
+        if _ITEM.match(text, prev_start):
+            pos = prev_start
+            continue
+        return bool(_JOINING_INTRO.search(line))
+    return False
