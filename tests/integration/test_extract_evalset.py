@@ -338,6 +338,18 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
      "themselves.", {("EFTA", "CHE", "member"), ("EFTA", "LIE", "member")}),
     ("Cuba was excluded from participation in the OAS in 1962.", {("OAS", "CUB", "suspended")}),
     ("Russia was expelled from the Council of Europe in 2022.", {("COE", "RUS", "withdrawn")}),
+    # a status said of its subject with a copula; "stayed in"; "members of X now include ..."; "whose eight member
+    # states include"; "as NATO members"; an organisation before the noun ends the phrase
+    ("Jamaica remains an active member of CARICOM.", {("CARICOM", "JAM", "member")}),
+    ("Laos and Cambodia are also long-standing members of ASEAN.", {("ASEAN", "LAO", "member"), ("ASEAN", "KHM", "member")}),
+    ("Only Armenia and Belarus stayed in the CSTO after 2012.", {("CSTO", "ARM", "member"), ("CSTO", "BLR", "member")}),
+    ("Members of NATO now include two Nordic newcomers, Finland and Sweden.", {("NATO", "FIN", "member"), ("NATO", "SWE", "member")}),
+    ("The EAC, whose eight member states include Kenya and Somalia, met.", {("EAC", "KEN", "member"), ("EAC", "SOM", "member")}),
+    ("Spain and Italy, as NATO members, backed the plan.", {("NATO", "ESP", "member"), ("NATO", "ITA", "member")}),
+    ("Kenya and Uganda, the two IGAD members most involved in the talks, objected.",
+     {("IGAD", "KEN", "member"), ("IGAD", "UGA", "member")}),
+    ("Norway is not a member of the European Union.", set()),
+    ("Norway remains outside the European Union.", set()),
     # not statuses: a relation between states, a negation, a confession, the Security Council
     ("Russia, a partner of China, objected.",
      set()),

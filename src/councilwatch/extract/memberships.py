@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from councilwatch.dates import FuzzyDate
 from councilwatch.extract.components import (
-    SentenceContext, clause_end, cue_matches, hedged, list_after, load_patterns, org_anaphor, subject_before, when,
+    PHRASE_WORDS, SentenceContext, clause_end, cue_matches, hedged, list_after, load_patterns, org_anaphor, subject_before, when,
 )
 from councilwatch.extract.masked import Masked, mask
 from councilwatch.extract.results import MembershipClaim
@@ -74,7 +74,7 @@ _PRESENT = re.compile(r"\b(?:currently|now|today|at\s+present|presently|has|have
 _HEADS = r"(?:organi[sz]ation|bloc|alliance|union|community|league|grouping|forum|association|commonwealth|bank|council)"
 _NUMW = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
          r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
-_POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their"
+_POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their|whose"
 _ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|latest|longtime|long-standing|other|remaining"
          r"|only|smallest|largest|youngest|oldest|last|first|second|third|\w+-speaking|\w+est|most\s+\w+)\s+)*")
 _STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(?:\s+(?:states|countries))?"
@@ -88,11 +88,12 @@ _STATUS_OF = rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HE
 # "Finland and Sweden, both CBSS members", "Papua New Guinea, an observer of ASEAN since 1976", "Norway, one of the
 # Council's founding members", "Iceland, which has been a member since 1995": a status in apposition to states.
 _APPOSITIVE = re.compile(
-    rf"{_STATE_LIST}\s*,\s*(?:(?:which|who)\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|became)\s+)?"
+    rf"{_STATE_LIST}\s*,\s*(?:as\s+|(?:which|who)\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|became)\s+)?"
     rf"(?:(?:both|all|each|also|(?:one|{_NUMW})\s+of(?:\s+(?:the|its|their))?(?:\s+{_NUMW})?)\s+)?(?:(?:a|an|the)\s+)?"
     rf"(?:{_NUMW}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}"
     rf"{_STATUS_OF}"
-    r"(?=\s*(?:[,;.)]|$|(?:since|from|until|in|for|with|that|which|who|whose)\s|and\s))", re.I)
+    # an organisation named in the phrase ends it; else what follows must end it
+    r"(?(pre)|(?:(?<=ORG)|(?=\s*(?:[,;.)]|$|(?:since|from|until|in|on|at|for|with|that|which|who|whose)\s|and\s))))", re.I)
 # "As a member of the European Union, Cyprus ...": the status first, its holders after the comma.
 _FRONTED = re.compile(rf"(?:^|[;:]\s*)(?:as|being)\s+(?:a|an)?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}\s*,\s*(?:the\s+)?{_STATE_LIST}",
                       re.I)
@@ -105,8 +106,18 @@ _LIKE = re.compile(rf"(?:^|,\s*)like\s+(?:the\s+)?(?P<like>(?-i:STATE)(?:\s+and\
                    rf"(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
 # "The OIC's observers include the Russian Federation, ..., as well as Bosnia and Herzegovina and Thailand."
 # "speaking on behalf of the organization's member States - Azerbaijan, Kazakhstan, ...".
-_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}(?:\s+(?:include|includes|included|are|were|comprise"
+_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+(?:{_NUMW}\s+)?{_ADJS}{_STATUS_NOUN}(?:\s+(?:include|includes|included|are|were|comprise"
                              rf"|comprises)\s*:?|\s*[:(—–]|\s-)\s*(?:the\s+)?{_STATE_LIST}", re.I)
+# "Trinidad and Tobago remains an active member of the OAS", "Malaysia and Thailand are also long-standing members of
+# ASEAN", "Bolivia and Guyana stayed in Unasur": a status said of its subject, with its organisation.
+_COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|already)\s+)*(?:(?:is|are|was|were|remains?|remained"
+                     rf"|has\s+been|have\s+been|had\s+been|became|becomes?)\s+(?:(?:also|still|now|both|all|long)\s+)*"
+                     rf"(?:(?:a|an|the)\s+)?(?:{_NUMW}\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}"
+                     rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)))"
+                     rf"|(?P<noun2>stay(?:ed|s)?|remain(?:ed|s)?)\s+in\s+(?:the\s+)?(?P<org2>(?-i:ORG)))", re.I)
+# "Members of the SCO now include two nuclear-armed rivals, India and Pakistan".
+_MEMBERS_INCLUDE = re.compile(rf"{_STATUS_NOUN}\s+of\s+(?:the\s+)?(?P<org>(?-i:ORG))\s+(?:now\s+|also\s+)?(?:include|includes"
+                              rf"|included)\s+(?:[\w-]+[\s,]+){{0,4}}?(?:the\s+)?{_STATE_LIST}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s+(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)\s+(?:in|on)\s+(?-i:DATE)"
                       r"(?P<noun>)", re.I)
@@ -132,7 +143,7 @@ _VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}
                            rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)
 # A word every masked phrase has: a sentence without one is not read again.
-_PHRASE_WORD = re.compile(r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended|expelled", re.I)
+_PHRASE_WORD = re.compile(PHRASE_WORDS, re.I)
 _OUR = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
 _NEGATED = re.compile(r"\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
 
@@ -534,24 +545,25 @@ class MembershipsComponent:
         m_text = mask(ctx, ctx.start, ctx.end)
         out: list[MembershipClaim] = []
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
-                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED):
+                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         return out
 
     def _phrase(self, ctx: SentenceContext, m_text: Masked, m: re.Match) -> list[MembershipClaim]:
-        noun = m.group("noun").lower()
+        key = "noun" if m.group("noun") is not None else "noun2"  # "stayed in the bloc" has a verb for a noun
+        noun = m.group(key).lower()
         verb = (m.groupdict().get("verb") or "").lower()
         status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
                   else "accession_initiated" if verb == "applied"
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
                   else "observer" if noun.startswith("observer") else "partner" if noun.startswith("partner") else "member")
-        a, b = m_text.doc_pos(m.start("noun")), m_text.doc_pos(m.end("noun"))
+        a, b = m_text.doc_pos(m.start(key)), m_text.doc_pos(m.end(key))
         if _NEGATED.search(m.group(0)) or hedged(ctx, a):
             return []
         orgs = self._referred(ctx, m_text, m, a)
         if orgs is None:
-            if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end("noun")):
+            if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end(key)):
                 return []  # "Russia, a partner of China": a relation between states, not a status
             orgs = self._context_org(ctx, a, b)
         lists = [m.span(g) for g in ("list", "like") if m.re.groupindex.get(g) and m.group(g)]
@@ -568,7 +580,7 @@ class MembershipsComponent:
     def _referred(self, ctx: SentenceContext, m_text: Masked, m: re.Match, a: int) -> list[str] | None:
         """The organisation a status phrase names: "of ASEAN", "both CBSS members", "the Council's", "its"; None when
         it names none."""
-        for group in ("org", "pre", "poss"):
+        for group in ("org", "org2", "pre", "poss"):
             if group not in m.re.groupindex or m.group(group) is None:
                 continue
             named = [x for x in m_text.at(*m.span(group)) if getattr(x, "kind", None) == "organisation"]

@@ -18,7 +18,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from councilwatch.extract.components import PATTERNS, SentenceContext, set_entities
+from councilwatch.extract.components import PATTERNS, PHRASE_WORDS, SentenceContext, set_entities
 from councilwatch.extract.dates import document_date, find_dates
 from councilwatch.extract.gazetteer import Gazetteer
 from councilwatch.extract.reading import TextDocument, read_document
@@ -45,7 +45,8 @@ def _cue_words() -> re.Pattern:
                 elif isinstance(low, dict):
                     words.update(low.get("IN", []))
     words = {w for w in words if w.isalpha() and len(w) > 2 and w not in {"the", "its", "and", "for", "has", "have"}}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b|:", re.I)
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b|:|" + PHRASE_WORDS,
+                      re.I)
 
 
 def build_nlp():
