@@ -27,7 +27,7 @@ _NOT_ORG_OBJECT = re.compile(r"\s*(?:in\s+|to\s+)?(?:the\s+)?(?:[A-Z][\w-]*\s+){
                              r"|Initiative\s+on|talks|negotiations|deal|arrangement)\b")
 _PRONOUN_OBJECT = re.compile(r"\s*(?:it|them)\b")
 # "the 15-member bloc", "the Organisation": an organisation named by a noun right after a cue.
-_ORG_NP = re.compile(r"\s*(?:(?:to|of|in|into|from)\s+)?(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth|association)\b", re.I)
+_ORG_NP = re.compile(r"\s*(?:(?:to|of|in|into|from)\s+)?(?:the|that|this)\s+(?:[\w-]+\s+){0,2}?(?:organi[sz]ation|bloc|alliance|grouping|union|community|league|bank|forum|authority|commonwealth|association|body)\b", re.I)
 _THAT_ORG = re.compile(r"\bthat\s+(?:the|this)\s+(?:organi[sz]ation|bloc|alliance|grouping|association)\b", re.I)
 _COUNTED = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?:[A-Z][\w-]*\s+)?"
                       r"(?:countries|states|members|governments)\b", re.I)
@@ -76,7 +76,7 @@ _NUMW = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
          r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
 _POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their|whose"
 _ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|latest|longtime|long-standing|other|remaining"
-         r"|only|smallest|largest|youngest|oldest|last|first|second|third|\w+-speaking|\w+est|most\s+\w+)\s+)*")
+         r"|only|smallest|largest|youngest|oldest|last|\w+(?:th|st|nd|rd)|\w+-speaking|\w+est|most\s+\w+)\s+)*")
 _STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(?:\s+(?:states|countries))?"
                 r"|partners?(?:\s+(?:states|countries))?|members?(?:[\s-]+(?:states?|countries|nations))?|founders?"
                 r"|(?<=ORG )all(?:y|ies))")
@@ -118,9 +118,31 @@ _COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|
 # "Members of the SCO now include two nuclear-armed rivals, India and Pakistan".
 _MEMBERS_INCLUDE = re.compile(rf"{_STATUS_NOUN}\s+of\s+(?:the\s+)?(?P<org>(?-i:ORG))\s+(?:now\s+|also\s+)?(?:include|includes"
                               rf"|included)\s+(?:[\w-]+[\s,]+){{0,4}}?(?:the\s+)?{_STATE_LIST}", re.I)
+# "Six of them - Cameroon, ..., Gabon - also form the CEMAC".
+_FORM = re.compile(rf"{_STATE_LIST}\s*(?:[-—–,]\s*)?(?:(?:also|together|jointly)\s+)?(?P<noun>form|formed|constitute|constituted"
+                   rf"|make\s+up|made\s+up)\s+(?:the\s+)?(?P<org>(?-i:ORG))", re.I)
+# "rivalry between two of its members, the DRC and Rwanda".
+_SOME_OF = re.compile(rf"(?:{_NUMW}|several|some|many|most|both|all)\s+of\s+(?:the\s+)?(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}"
+                      rf"\s*(?:[,:(—–]|\s-)\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
+# "lifted the suspension it imposed on Gabon", "Gabon's suspension from the African Union", "Mali, whose participation
+# in the OIF had been suspended": a suspension that was in force.
+_SUSPENSION_LIFTED = re.compile(rf"(?:lift(?:ed|s|ing)?|end(?:ed|s)?)\s+(?:the\s+)?(?P<noun>suspension)(?:\s+(?:that\s+)?(?:it|they)"
+                                rf"\s+(?:had\s+)?imposed)?\s+(?:on|of)\s+(?:the\s+)?{_STATE_LIST}", re.I)
+_SUSPENSION_OF = re.compile(rf"{_STATE_LIST}['’]s\s+(?P<noun>suspension)(?:\s+from\s+(?:the\s+)?(?P<org>(?-i:ORG)))?", re.I)
+_PARTICIPATION_SUSPENDED = re.compile(rf"{_STATE_LIST}\s*,\s*whose\s+participation\s+in\s+(?:the\s+)?(?P<org>(?-i:ORG))"
+                                      rf"(?:\s*\((?-i:ORG)\))?\s+(?:has|had)\s+been\s+(?P<noun>suspended)", re.I)
+# "welcomed Timor-Leste as its eleventh member", "welcomed Laos as the newest partner".
+_WELCOMED_AS = re.compile(rf"(?:welcom(?:ed|es|ing)|admit(?:ted|s)|accept(?:ed|s))\s+(?:the\s+)?{_STATE_LIST}\s+as\s+(?:(?P<poss>{_POSS})"
+                          rf"\s+|the\s+|an?\s+)?(?:{_NUMW}\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
+# "Armenia's membership of the CSTO", "Afghanistan's observer seat".
+_POSSESSED_STATUS = re.compile(rf"{_STATE_LIST}['’]s\s+(?:(?:full|current|continued|long-standing)\s+)?(?:(?P<noun>membership)"
+                               rf"\s+(?:of|in)\s+(?:the\s+)?(?P<org>(?-i:ORG))|(?P<noun2>observer)\s+(?:seat|status))", re.I)
+# "the UK's NATO allies Albania, Montenegro and North Macedonia": the possessor and the list.
+_POSSESSOR_ALLIES = re.compile(rf"(?P<like>(?-i:STATE))['’]s\s+(?:fellow\s+)?(?P<pre>(?-i:ORG))\s+(?P<noun>allies|members)\s+(?:the\s+)?"
+                               rf"{_STATE_LIST}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
-_APPLIED = re.compile(rf"{_STATE_LIST}\s+(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)\s+(?:in|on)\s+(?-i:DATE)"
-                      r"(?P<noun>)", re.I)
+_APPLIED = re.compile(rf"{_STATE_LIST}\s+(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
+                      r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
 # "Among the Council's three EU members, France, Malta and Slovenia": members named after their organisation and status.
 _ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
                               rf"\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
@@ -470,11 +492,13 @@ class MembershipsComponent:
 
     def _suspended_object(self, ctx: SentenceContext, a: int, b: int) -> list[MembershipClaim]:
         """"The OIC, which suspended Syria in August 2012": the organisation is the subject, before the cue."""
-        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        before = [e.id for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        if not before and _ORG_NP.search(ctx.text, ctx.start, a):
+            before = ctx.recent_org(None)  # "The 55-member continental body has also suspended Mali, ..."
         states = [e for e in ctx.entities if e.kind == "state" and a <= e.start < b]
         if not before or not states or _NOT_A_STATE.match(ctx.text, states[-1].end):
             return []
-        return self._claims(ctx, [before[-1].id], list_after(ctx, states[0].start, ("state",)), "suspended", a, b)
+        return self._claims(ctx, [before[-1]], list_after(ctx, states[0].start, ("state",)), "suspended", a, b)
 
     def _lead_subject(self, ctx: SentenceContext) -> list:
         """The states a sentence opens with ("Egypt was suspended in 1979 ... and readmitted in 1989")."""
@@ -545,15 +569,18 @@ class MembershipsComponent:
         m_text = mask(ctx, ctx.start, ctx.end)
         out: list[MembershipClaim] = []
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
-                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE):
+                   _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
+                   _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
+                   _POSSESSOR_ALLIES):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         return out
 
     def _phrase(self, ctx: SentenceContext, m_text: Masked, m: re.Match) -> list[MembershipClaim]:
-        key = "noun" if m.group("noun") is not None else "noun2"  # "stayed in the bloc" has a verb for a noun
+        groups = m.groupdict()
+        key = "noun" if groups.get("noun") is not None else "noun2"  # "stayed in the bloc" has a verb for a noun
         noun = m.group(key).lower()
-        verb = (m.groupdict().get("verb") or "").lower()
+        verb = (groups.get("verb") or ("suspended" if noun.startswith("suspen") else "")).lower()
         status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
                   else "accession_initiated" if verb == "applied"
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
