@@ -378,6 +378,15 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
     ("The SCO met. Nepal has been a dialogue partner since 2015.",
      {("SCO", "NPL", "dialogue_partner")}),
     ("Russia applied pressure on Kyiv.", set()),
+    # a UN office has no member states: a status said without an organisation is the last one that has members
+    ("The OSCE met in Vienna. The UN Office for West Africa and the Sahel (UNOWAS) briefed. Mongolia, a participating State "
+     "since 2012, spoke.", {("OSCE", "MNG", "member")}),
+    ("The European Union met. UNOCA briefed. Serbia and Albania, both candidate countries, spoke.",
+     {("EU", "SRB", "accession_initiated"), ("EU", "ALB", "accession_initiated")}),
+    ("The EU met. The United Kingdom, which left the Union on 31 January 2020, coordinated.", {("EU", "GBR", "withdrawn")}),
+    ("The EU met. Accession negotiations with Ukraine and the Republic of Moldova were opened in 2024.",
+     {("EU", "UKR", "accession_initiated"), ("EU", "MDA", "accession_initiated")}),
+    ("The EU met. Compare Moldova, which applied in March 2022.", {("EU", "MDA", "accession_initiated")}),
     # not statuses: a relation between states, a negation, a confession, the Security Council
     ("Russia, a partner of China, objected.",
      set()),
@@ -414,6 +423,11 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("Commonwealth timeline\n\n- 1972: Pakistan leaves after Bangladesh is recognised.\n- 1989: Pakistan rejoins.\n"
      "- 2009: Fiji is suspended.\n",
      {("COMMONWEALTH", "PAK", "withdrawn"), ("COMMONWEALTH", "PAK", "member"), ("COMMONWEALTH", "FJI", "suspended")}),
+    # a second predicate after "; it", asides between listed states, an adverb before "as an associate member"
+    ("La Francophonie timeline\n\n- 2010: Estonia is admitted directly as an observer.\n- 2004 and 2006: Austria (2004) and "
+     "Greece (2006) become members.\n- 2013: Thailand withdraws; it rejoins in 2016.\n",
+     {("OIF", "EST", "observer"), ("OIF", "AUT", "member"), ("OIF", "GRC", "member"), ("OIF", "THA", "withdrawn"),
+      ("OIF", "THA", "member")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item
     ("The African Union met.\n\nCountry | Capital | Population\nFrance | Paris | 68\nGermany | Berlin | 84\n", set()),
     ("6. Gabon hosted the African Union summit.\n\n7. ECOWAS brings together 12 member States: Benin, Ghana and Togo among "

@@ -31,7 +31,7 @@ _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|
 
 # Words every masked status phrase of the memberships component has (a sentence without one is not read for them).
 PHRASE_WORDS = (r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended"
-                r"|suspension|expelled|stay|remain|\bform(?:ed)?\b|constitut")
+                r"|suspension|expelled|stay|remain|\bform(?:ed)?\b|constitut|candidate|negotiations\s+with|\bleft\b|\bquit")
 
 _GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body", "association"}
 
@@ -48,15 +48,17 @@ class SentenceContext:
     org_group: list[str] = field(default_factory=list)  # the last sentence's list of two or more organisations
     org_names: dict[str, str] = field(default_factory=dict)  # organisation id -> the words it was named with so far
     first_org: str | None = None  # the first organisation the document names: the "we" of a communiqué
+    memberless: frozenset[str] = frozenset()  # organisations without member states (UN offices, missions)
 
     def recent_org(self, noun: str | None = None) -> list[str]:
         """The organisation the text was last about; with a head noun ("the bank", "the League"), the last one
         whose name has that word."""
+        candidates = [org for org in self.recent_orgs if org not in self.memberless]
         if noun and noun.lower() not in _GENERIC_HEADS:
-            for org in reversed(self.recent_orgs):
+            for org in reversed(candidates):
                 if noun.lower() in self.org_names.get(org, ""):
                     return [org]
-        return self.recent_orgs[-1:]
+        return candidates[-1:]
 
     @property
     def sentence(self) -> str:

@@ -25,6 +25,9 @@ PEOPLE = Path(__file__).resolve().parent.parent / "data" / "people.csv"
 # rapidfuzz must score a capitalised word at least this against a state's name.
 FUZZY_MIN = 90
 FUZZY_MIN_LEN = 6
+# Organisations of these kinds (UN offices, missions, funds, organs) have no member states: a status said without an
+# organisation never belongs to one of them.
+MEMBERLESS_KINDS = frozenset({"un_office", "un_body"})
 _ORG_HEADS = re.compile(r"\b(?:Organi[sz]ation|Union|Community|Initiative|Alliance|Forum|Association|League|Commonwealth"
                         r"|Conference|Office|Agency|Programme|Program|Committee|Centre|Center|Mission|Bank|Treaty|Fund"
                         r"|Partnership|Pact|Council|Authority|Group|Assembly|Commission|Court|Secretariat)\b")
@@ -132,6 +135,7 @@ class Gazetteer:
         self._folded = ahocorasick.Automaton()  # names, on the lower-cased text
         self.by_id: dict[tuple[str, str], Entry] = {}
         self.org_names: dict[str, str] = {}
+        self.memberless: set[str] = set()
         for name, entry in names:
             self.by_id.setdefault((entry.kind, entry.id), entry)
             if entry.kind == "organisation":  # "the bank", "the Community": which organisation a head noun can name
@@ -159,10 +163,14 @@ class Gazetteer:
 
         with store.read() as conn:
             states = [tuple(r) for r in conn.execute(select(t.states.c.iso3, t.states.c.name, t.states.c.short_name, t.states.c.aliases))]
-            orgs = [tuple(r) for r in conn.execute(select(t.organisations.c.id, t.organisations.c.name, t.organisations.c.aliases))]
+            rows = list(conn.execute(select(t.organisations.c.id, t.organisations.c.name, t.organisations.c.aliases,
+                                            t.organisations.c.kind)))
+            orgs = [(r[0], r[1], r[2]) for r in rows]
             terms = [tuple(r) for r in conn.execute(select(t.council_terms.c.state, t.council_terms.c.seat,
                                                            t.council_terms.c.start, t.council_terms.c.end))]
-        return cls.from_rows(states, orgs, terms)
+        gaz = cls.from_rows(states, orgs, terms)
+        gaz.memberless |= {r[0] for r in rows if r[3] in MEMBERLESS_KINDS}
+        return gaz
 
     @classmethod
     def from_rows(cls, states: list[tuple], orgs: list[tuple], terms: list[tuple]) -> Gazetteer:
@@ -192,9 +200,12 @@ class Gazetteer:
             for n in {oid, name, *(aliases or [])}:
                 if n:
                     names.append((n, e))
+        memberless = set()
         with open(PATTERNS / "organisations_fallback.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 e = Entry("organisation", row["id"])
+                if row["kind"] in MEMBERLESS_KINDS and row["id"] not in known_orgs:
+                    memberless.add(row["id"])
                 # For an organisation the store holds, the file adds the names of its organs ("European Commission").
                 extra = {row["id"], row["name"]} if row["id"] not in known_orgs else set()
                 for n in extra | set(row["aliases"].split("|")):
@@ -219,7 +230,9 @@ class Gazetteer:
                       rule=members if isinstance(members, str) else None)
             for phrase in g["phrases"]:
                 names.append((phrase, e))
-        return cls(names, council, fuzzy)
+        gaz = cls(names, council, fuzzy)
+        gaz.memberless = memberless
+        return gaz
 
     # -- finding ----------------------------------------------------------------
     def find(self, text: str, year: int | None = None, skip: list[tuple[int, int]] | None = None) -> list[EntityMention]:

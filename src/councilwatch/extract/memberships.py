@@ -79,7 +79,7 @@ _ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|late
          r"|only|smallest|largest|youngest|oldest|last|\w+(?:th|st|nd|rd)|\w+-speaking|\w+est|most\s+\w+)\s+)*")
 _STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(?:\s+(?:states|countries))?"
                 r"|partners?(?:\s+(?:states|countries))?|members?(?:[\s-]+(?:states?|countries|nations))?|founders?"
-                r"|(?<=ORG )all(?:y|ies))")
+                r"|(?<=ORG )all(?:y|ies)|candidates?(?:\s+(?:countries|states))?)")
 # A list of states, each possibly followed by its own aside (", which has held that status since 2005,").
 _ASIDE = r"(?:\s*\((?:[^()]{1,40})\))?(?:\s*,\s*(?:which|who)\s[^,;]{1,80},)?"
 _STATE_LIST = (rf"(?P<list>(?-i:STATE){_ASIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*as\s+well\s+as\s+)(?:the\s+)?"
@@ -141,7 +141,7 @@ _POSSESSED_STATUS = re.compile(rf"{_STATE_LIST}['’]s\s+(?:(?:full|current|cont
 _POSSESSOR_ALLIES = re.compile(rf"(?P<like>(?-i:STATE))['’]s\s+(?:fellow\s+)?(?P<pre>(?-i:ORG))\s+(?P<noun>allies|members)\s+(?:the\s+)?"
                                rf"{_STATE_LIST}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
-_APPLIED = re.compile(rf"{_STATE_LIST}\s+(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
+_APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
 # "Among the Council's three EU members, France, Malta and Slovenia": members named after their organisation and status.
 _ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
@@ -152,7 +152,9 @@ _MEMBERS_OF_LIST = re.compile(rf"(?P<noun>members?(?:\s+(?:states|countries))?)\
 # "Iceland, which joined the Council in 1995", "Ukraine, one of the three states that created the CIS", "India and
 # Pakistan admitted in June 2017", "with Saudi Arabia among its founding members".
 _JOINED_HEAD = re.compile(rf"{_STATE_LIST}\s*,?\s*(?:(?:which|who)\s+)?(?:(?:later|also|first|then|eventually)\s+)?"
-                          rf"(?P<verb>joined|rejoined)\s+(?:the\s+)?(?P<org>{_HEADS})\b(?P<noun>)", re.I)
+                          rf"(?P<verb>joined|rejoined|left|quit|withdrew\s+from)\s+(?:the\s+)?(?P<org>{_HEADS})\b(?P<noun>)", re.I)
+# "Accession negotiations with Ukraine and the Republic of Moldova were opened".
+_NEGOTIATIONS_WITH = re.compile(rf"accession\s+(?P<verb>negotiations|talks)\s+with\s+(?:the\s+)?{_STATE_LIST}(?P<noun>)", re.I)
 _FOUNDER_OF = re.compile(rf"{_STATE_LIST}\s*,\s*(?:one|{_NUMW})\s+of\s+the\s+(?:{_NUMW}\s+)?(?:states|countries|republics"
                          rf"|governments|nations)\s+(?:that|which|who)\s+(?:had\s+)?(?:founded|created|established|set\s+up)"
                          rf"\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?P<noun>)", re.I)
@@ -404,7 +406,7 @@ class MembershipsComponent:
         """For a cue with no organisation of its own ("a founding member", "withdrew in 2000", "dialogue partners,
         among them ..."): the one named before it in the sentence, else the one the text is about. An organisation
         later in the sentence is another's ("withdrew ... to deepen its ties with the Arab Maghreb Union")."""
-        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a and e.id not in ctx.memberless]
         if before:
             return [before[-1].id]
         if _OUR.search(ctx.text, max(ctx.start, a - 30), a) and ctx.first_org:
@@ -571,7 +573,7 @@ class MembershipsComponent:
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
-                   _POSSESSOR_ALLIES):
+                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         return out
@@ -582,7 +584,8 @@ class MembershipsComponent:
         noun = m.group(key).lower()
         verb = (groups.get("verb") or ("suspended" if noun.startswith("suspen") else "")).lower()
         status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
-                  else "accession_initiated" if verb == "applied"
+                  else "accession_initiated" if verb in ("applied", "negotiations", "talks") or noun.startswith("candidate")
+                  else "withdrawn" if verb.split(" ")[0] in ("left", "quit", "withdrew")
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
                   else "observer" if noun.startswith("observer") else "partner" if noun.startswith("partner") else "member")
         a, b = m_text.doc_pos(m.start(key)), m_text.doc_pos(m.end(key))
@@ -622,7 +625,7 @@ class MembershipsComponent:
     def _head_org(ctx: SentenceContext, head: str | None, a: int) -> list[str]:
         """"the organisation" / "its": the last organisation named; "the Council", "the Community": the last one whose
         name has that word (never the Security Council of a text about it)."""
-        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a]
+        before = [e for e in ctx.entities if e.kind == "organisation" and e.end <= a and e.id not in ctx.memberless]
         if head is None or head in ("organisation", "organization", "bloc", "alliance", "grouping", "association"):
             return [before[-1].id] if before else ctx.recent_org(None)
         if head == "council" and "Security Council" in ctx.text:

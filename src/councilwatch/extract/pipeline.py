@@ -119,7 +119,8 @@ class Extractor:
         # Organisation id -> the names it goes by (the knowledge base's, and those the text defines, "(NDB)"):
         # replaced, not changed, when it grows, so each sentence keeps what was known when it was read.
         names = self.gazetteer.org_names
-        first_org = next((m.id for m in ents if m.kind == "organisation"), None)
+        memberless = frozenset(getattr(self.gazetteer, "memberless", ()))
+        first_org = next((m.id for m in ents if m.kind == "organisation" and m.id not in memberless), None)
         docs = []
         for s, e in result.sentences:
             while ei < len(ents) and ents[ei].start < s:
@@ -134,7 +135,7 @@ class Extractor:
             sent_ents, sent_dates = ents[ei:ej], dates[di:dj]
             if sent_ents and self._cues.search(text, s, e):
                 ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group), names,
-                                      first_org)
+                                      first_org, memberless)
                 docs.append(self._make_doc(ctx))
             orgs = [m.id for m in sent_ents if m.kind == "organisation"]
             fresh = [(m.id, text[m.start:m.end].lower()) for m in sent_ents
@@ -152,7 +153,7 @@ class Extractor:
             result.memberships.extend(found["memberships"])
             result.events.extend(found["events"])
             result.stances.extend(found["stances"])
-        result.memberships.extend(layout_memberships(text, ents, dates, result.doc_date))
+        result.memberships.extend(layout_memberships(text, ents, dates, result.doc_date, memberless))
         result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))
         result.stances = _dedupe(result.stances, lambda s: (s.actors, s.target, s.polarity, s.sentence))
 

@@ -71,9 +71,10 @@ class _Context:
         return found[0] if found else None
 
 
-def layout_memberships(text: str, entities: list[EntityMention], dates: list[DateMention],
-                       doc_date) -> list[MembershipClaim]:  # noqa: ANN001 - datetime.date
-    ctx = _Context(text, entities, dates)
+def layout_memberships(text: str, entities: list[EntityMention], dates: list[DateMention], doc_date,  # noqa: ANN001
+                       memberless: frozenset[str] = frozenset()) -> list[MembershipClaim]:
+    """`memberless`: organisations with no member states (UN offices), never the organisation of a table or list."""
+    ctx = _Context(text, [e for e in entities if not (e.kind == "organisation" and e.id in memberless)], dates)
     return _tables(ctx, doc_date) + _labelled_items(ctx, doc_date)
 
 
@@ -174,28 +175,29 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
     out: list[MembershipClaim] = []
     for m in _ITEM.finditer(ctx.text):
         label, (b0, b1) = m.group("label"), m.span("body")
-        states = _leading_states(ctx, b0, b1)
         status = _status_of(label)
-        if not states and ctx.date_in(m.start("label"), m.end("label")) is not None:
+        states, statuses = [], [status] if status else []
+        if status is None and ctx.date_in(m.start("label"), m.end("label")) is not None:
             # a chronology: "- 3 October 2013: The Gambia withdraws", "- 2012: Qatar is admitted as an associate member"
-            states, status = _acting_states(ctx, b0, b1)
+            states, statuses = _acting_states(ctx, b0, b1)
+        states = states or _leading_states(ctx, b0, b1)
         if not states:
             continue
-        if status is None:
+        if not statuses:
             # "- 1995: Austria, Finland and Sweden" under "It has since been enlarged seven times:"
             if ctx.date_in(m.start("label"), m.end("label")) is None or not _joining_list(ctx.text, m.start()):
                 continue
-            status = "member"
+            statuses = ["member"]
         named = ctx.between(m.start("label"), m.end("label"), "organisation")
         org = named[0].id if named else ctx.org_before(m.start(), lines=12)
         if org is None:
             continue
         when = ctx.date_in(m.start("label"), m.end("label")) or FuzzyDate.day(doc_date)
-        out.extend(MembershipClaim(org, s.id, status, when, s.start, s.end, (m.start(), m.end())) for s in states)
+        out.extend(MembershipClaim(org, s.id, st, when, s.start, s.end, (m.start(), m.end())) for st in statuses for s in states)
     return out
 
 
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+_LIST_JOIN = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # "Mexico (2014) and Ireland"
 
 
 def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
@@ -219,25 +221,35 @@ _PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(
                         r"|admitted|readmitted|becomes?|became)\b(?P<rest>[^;.]{0,60})", re.I)
 
 
-def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], str | None]:
+def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str]]:
     ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
     if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
-        return [], None
+        return [], []
     out = [ents[0]]
     for e in ents[1:]:
         if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
             break
         out.append(e)
-    p = _PREDICATE.match(ctx.text, out[-1].end, b)
+    end = out[-1].end
+    end = ctx.text.find(")", end, b) + 1 if re.match(r"\s*\(", ctx.text[end:b]) else end  # "Mexico (2014) and ..."
+    p = _PREDICATE.match(ctx.text, end, b)
     if p is None:
-        return [], None
+        return [], []
+    statuses = [_predicate_status(p)]
+    # "- 2013: The Gambia withdraws; it rejoins on 8 February 2018."
+    more = re.match(r"\s*[;,]\s*(?:and\s+)?(?:it|they)", ctx.text[p.end():b])
+    if more and (q := _PREDICATE.match(ctx.text, p.end() + more.end(), b)):
+        statuses.append(_predicate_status(q))
+    statuses = [st for st in statuses if st]
+    return (out, statuses) if statuses else ([], [])
+
+
+def _predicate_status(p: re.Match) -> str | None:
     verb, rest = p.group("verb").lower(), p.group("rest")
     if verb.startswith("becom") or verb == "became":
-        status = _status_of(rest)  # "becomes the 54th member", "become observers"
-    else:
-        status = _status_of(rest) if re.match(r"\s+as\s", rest) else None  # "is admitted as an associate member"
-        status = status or _status_of(verb) or ("withdrawn" if verb.startswith(("lea", "left", "quit")) else "member")
-    return (out, status) if status else ([], None)
+        return _status_of(rest)  # "becomes the 54th member", "become observers"
+    status = _status_of(rest) if re.search(r"\bas\s+(?:an?\s+)?\w", rest) else None  # "is admitted directly as an associate member"
+    return status or _status_of(verb) or ("withdrawn" if verb.startswith(("lea", "left", "quit")) else "member")
 
 
 def _joining_list(text: str, item_start: int) -> bool:
