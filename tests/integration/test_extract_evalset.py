@@ -378,6 +378,16 @@ def test_membership_statements_fourth_blind_set(extractor, text, want):
     ("The SCO met. Nepal has been a dialogue partner since 2015.",
      {("SCO", "NPL", "dialogue_partner")}),
     ("Russia applied pressure on Kyiv.", set()),
+    # a withdrawal that took effect; founders after "re-launched" and after an acronym in brackets and a dash; a
+    # "where" aside before the verb; "counts ... among its members"
+    ("Uzbekistan's withdrawal from the CSTO took effect in December 2012.", {("CSTO", "UZB", "withdrawn")}),
+    ("The Arab Maghreb Union was re-launched by a charter signed on Feb. 17, 1989, by Algeria, Libya and Tunisia.",
+     {("AMU", s, "member") for s in ("DZA", "LBY", "TUN")}),
+    ("SADC was created in 1980 as the Southern African Development Coordination Conference (SADCC) by nine countries of "
+     "southern Africa — Angola, Botswana and Zambia among them.", {("SADC", s, "member") for s in ("AGO", "BWA", "ZMB")}),
+    ("ECOWAS met. Mali, where soldiers seized power in 2020, remains suspended from the 15-member bloc.",
+     {("ECOWAS", "MLI", "suspended")}),
+    ("The OIC met. The Organisation counts Albania and Uganda among its members.", {("OIC", "ALB", "member"), ("OIC", "UGA", "member")}),
     # a UN office has no member states: a status said without an organisation is the last one that has members
     ("The OSCE met in Vienna. The UN Office for West Africa and the Sahel (UNOWAS) briefed. Mongolia, a participating State "
      "since 2012, spoke.", {("OSCE", "MNG", "member")}),

@@ -60,8 +60,9 @@ _COUNT = re.compile(rf"\b(?:all|{_NUMBER})\s+(?:(?:other|full|current)\s+)?(?:me
 _JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b"
                           r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+(?:years?|months?"
                           r"|decades?|weeks?)\s+(?:later|after)\b)", re.I)
+# "by ten States:", "by six countries of the Horn of Africa and East Africa — Djibouti, ...".
 _BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{_NUMBER}\s+(?:founding\s+)?(?:countries|states|members|nations|republics"
-                 r"|governments)\s*:?\s*(?:the\s+)?)?", re.I)
+                 r"|governments)(?:\s+(?:of|from|in)\s+[^—–:;,()]{1,60}?\s*[—–:])?\s*:?\s*(?:the\s+)?)?", re.I)
 _OF_ORG = re.compile(r"\s+(?:of|in|at|to|with)\s+(?:the\s+)?", re.I)
 _LIST_INTRO = re.compile(r"\s*(?:\(|:|—|–|,\s*(?:among\s+them|including|such\s+as|namely)?\s*:?)\s*(?:the\s+)?", re.I)
 _FROM_ORG = re.compile(r"\bfrom\b", re.I)
@@ -140,6 +141,12 @@ _POSSESSED_STATUS = re.compile(rf"{_STATE_LIST}['’]s\s+(?:(?:full|current|cont
 # "the UK's NATO allies Albania, Montenegro and North Macedonia": the possessor and the list.
 _POSSESSOR_ALLIES = re.compile(rf"(?P<like>(?-i:STATE))['’]s\s+(?:fellow\s+)?(?P<pre>(?-i:ORG))\s+(?P<noun>allies|members)\s+(?:the\s+)?"
                                rf"{_STATE_LIST}", re.I)
+# "Nicaragua's withdrawal took effect on 19 November 2023".
+_WITHDRAWAL_EFFECTIVE = re.compile(rf"{_STATE_LIST}['’]s\s+(?P<noun>withdrawal|exit|departure)(?:\s+from\s+(?:the\s+)?(?P<org>(?-i:ORG)))?"
+                                   r"\s+(?:took|has\s+taken|had\s+taken)\s+effect", re.I)
+# "the Organisation counts Guyana and Suriname among its members".
+_COUNTS_AMONG = re.compile(rf"(?:counts?|counted|numbers?|numbered)\s+(?:the\s+)?{_STATE_LIST}\s+among\s+(?P<poss>{_POSS})\s+{_ADJS}"
+                           rf"{_STATUS_NOUN}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
@@ -464,8 +471,9 @@ class MembershipsComponent:
         """"The League ... was founded in Cairo on 22 March 1945 by Egypt, Iraq, ...": the founders are members.
         The organisation is the subject, named before the cue in this sentence (or by "it", "the bank" ...)."""
         states = []
-        for by in _BY.finditer(ctx.text, b, min(ctx.end, b + 120)):  # "established by a treaty signed ... by Belarus"
-            if re.search(r"[;.()]", ctx.text[b:by.start()]):
+        for by in _BY.finditer(ctx.text, b, min(ctx.end, b + 220)):  # "established by a treaty signed ... by Belarus"
+            # another clause or an aside stands between; an acronym in brackets ("(IGADD)") or "Nov. 30" does not
+            if re.search(r"[;()]|\.\s+(?![\d])", re.sub(r"\([A-Z][A-Za-z]{1,9}\)", "", ctx.text[b:by.start()])):
                 break
             states = list_after(ctx, by.end(), ("state",))
             if states and states[0].start <= by.end() + 1:
@@ -573,7 +581,7 @@ class MembershipsComponent:
         for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
-                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH):
+                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         return out
@@ -582,7 +590,8 @@ class MembershipsComponent:
         groups = m.groupdict()
         key = "noun" if groups.get("noun") is not None else "noun2"  # "stayed in the bloc" has a verb for a noun
         noun = m.group(key).lower()
-        verb = (groups.get("verb") or ("suspended" if noun.startswith("suspen") else "")).lower()
+        verb = (groups.get("verb") or ("suspended" if noun.startswith("suspen") else "left" if noun in ("withdrawal", "exit", "departure")
+                                       else "")).lower()
         status = ("suspended" if verb == "suspended" else "withdrawn" if verb == "expelled"
                   else "accession_initiated" if verb in ("applied", "negotiations", "talks") or noun.startswith("candidate")
                   else "withdrawn" if verb.split(" ")[0] in ("left", "quit", "withdrew")
