@@ -1,4 +1,5 @@
-"""Extraction on the held-out sets (evalset/, blindset2/) against the issue's targets, and the general fixes they led to.
+"""Extraction on the held-out sets (evalset/, blindset2/ ... blindset7/) against the issue's targets, and the general
+fixes they led to.
 
 Each set was written and scored blind once (its RESULTS.md); since then the
 extractor has been fixed with it in view, so these figures guard against regressions
@@ -18,7 +19,6 @@ ROOT = Path(__file__).resolve().parents[2]
 EVALSET = ROOT / "evalset"
 BLINDSET2 = ROOT / "blindset2"  # the second blind set (blindset2/RESULTS.md), fixed against since
 BLINDSET3 = ROOT / "blindset3"  # the third (blindset3/RESULTS.md), likewise
-BLINDSET4 = ROOT / "blindset4"  # the fourth: fixed against too, but still below the memberships target
 DEVSET = ROOT / "devset"
 SEED = ROOT.parent / "shared" / "seed" / "000_189a6a25cb422106.txt"
 
@@ -65,8 +65,9 @@ def test_evalset_gold_is_well_formed():
 
     with open(ROOT / "src/councilwatch/data/states.csv", encoding="utf-8") as f:
         states = {r["iso3"] for r in csv.DictReader(f)}
-    golds = [g for d in (EVALSET, BLINDSET2, BLINDSET3, BLINDSET4) for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 38
+    sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
+    golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
+    assert len(golds) >= 69
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -254,11 +255,16 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
     assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"CIS"}
 
 
-def test_fourth_blind_set_stays_at_its_level(extractor):
-    """Below the memberships target (blindset4/RESULTS.md): held at its level, so that a change that loses
-    ground here is seen."""
-    totals = _scores(extractor, BLINDSET4)
-    for kind, floor in {"symbols": 0.97, "states": 0.95, "organisations": 0.90, "dates": 0.90, "memberships": 0.53}.items():
+# Sets still below the memberships target (their RESULTS.md), each held at its level so that a change that loses ground
+# on one of them is seen: memberships floors just under the figures after the fixes they led to.
+LEVELS = {"blindset4": 0.73, "blindset5": 0.74, "blindset6": 0.73, "blindset7": 0.72}
+
+
+@pytest.mark.parametrize("name", sorted(LEVELS))
+def test_later_blind_sets_stay_at_their_level(extractor, name):
+    totals = _scores(extractor, ROOT / name)
+    floors = {**{k: v for k, v in TARGETS.items() if k != "memberships"}, "memberships": LEVELS[name]}
+    for kind, floor in floors.items():
         assert totals[kind].f1 >= floor, (kind, round(totals[kind].f1, 3))
 
 
