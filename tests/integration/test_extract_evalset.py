@@ -458,6 +458,21 @@ def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extrac
     assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"EU", "ISDB"}
 
 
+@pytest.mark.parametrize("text, want", [
+    # a date right after a resolution gives its year, and the same number cited bare elsewhere takes it too
+    ("S/RES/2417 (24 May 2018) condemned starvation. Resolution 2417 is cited often.", ["S/RES/2417 (2018)", "S/RES/2417 (2018)"]),
+    ("the arms embargo of resolution 1556 of 30 July 2004 and", ["S/RES/1556 (2004)"]),
+    ("S/RES/1701, adopted on 11 August 2006, ended the war.", ["S/RES/1701 (2006)"]),
+    # an Assembly resolution is not the Council's, and a bare number stays as written
+    ("General Assembly resolution 2758 of 25 October 1971", []),
+    ("see S/RES/2532 for details", ["S/RES/2532"]),
+])
+def test_resolutions_dated_by_the_words_after_them(text, want):
+    from councilwatch.extract.pipeline import find_symbol_mentions
+
+    assert [s.symbol for s in find_symbol_mentions(text)] == want
+
+
 def test_a_table_row_gives_its_resolution_the_row_year():
     from councilwatch.extract.pipeline import find_symbol_mentions
 

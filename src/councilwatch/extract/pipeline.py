@@ -250,6 +250,11 @@ def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[Symbo
     for m in _SC_RES_LIST.finditer(text):
         for one in _SC_RES_ONE.finditer(text, m.start(), m.end()):
             add(one.start(), one.end(), f"S/RES/{one.group(1)} ({one.group(2)})")
+    for m in _SC_RES_BARE.finditer(text):
+        # "resolution 2292 of 14 June 2016": a Council resolution whose date is written after it.
+        after = _DATE_AFTER.match(text, m.end())
+        if after and not re.search(r"General\s+Assembly\s*$", text[max(0, m.start() - 25):m.start()]):
+            add(m.start(), m.end(), f"S/RES/{m.group(1)} ({after.group(1)})")
     for m in _GA_RES.finditer(text):
         # Session/number is the Assembly's numbering ("resolution 76/262", "resolution ES-11/1"), unless the
         # sentence names another body that numbers its resolutions the same way, nearer than the Assembly.
@@ -270,6 +275,15 @@ def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[Symbo
 def _with_years(text: str, found: list[SymbolMention]) -> list[SymbolMention]:
     """A Council resolution cited without its year ("S/RES/2699" in a table, "resolution 2699 in October 2023")
     takes the year the document gives the same number elsewhere; without one it stays as written."""
+    # "S/RES/2722 (10 January 2024)", "resolution 2292 of 14 June 2016": a date written right after gives the year.
+    dated = []
+    for s in found:
+        m = re.fullmatch(r"S/RES/(\d+)", s.symbol)
+        after = _DATE_AFTER.match(text, s.end) if m else None
+        if after:
+            s = SymbolMention(s.text, f"S/RES/{m.group(1)} ({after.group(1)})", s.kind, s.start, s.end)
+        dated.append(s)
+    found = dated
     years: dict[str, str] = {}
     for s in found:
         m = re.fullmatch(r"S/RES/(\d+) \((\d{4})\)", s.symbol)
@@ -296,6 +310,9 @@ def _with_years(text: str, found: list[SymbolMention]) -> list[SymbolMention]:
     return out
 
 
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATE_AFTER = re.compile(rf"\s*(?:\(|,?\s+adopted\s+(?:on\s+|in\s+)?|\s+of\s+)(?:\d{{1,2}}\s+{_MONTHS}\s+|{_MONTHS}\s+"
+                         rf"(?:\d{{1,2}},?\s+)?)((?:19|20)\d\d)\b")
 _ROW_DATE = re.compile(r"^\s*\|?\s*\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November"
                        r"|December)\s+((?:19|20)\d\d)\b")
 
