@@ -444,6 +444,19 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
      "Greece (2006) become members.\n- 2013: Thailand withdraws; it rejoins in 2016.\n",
      {("OIF", "EST", "observer"), ("OIF", "AUT", "member"), ("OIF", "GRC", "member"), ("OIF", "THA", "withdrawn"),
       ("OIF", "THA", "member")}),
+    # a record's field lines ("Member States (3): ...", "Former members: ..."); organisations in brackets after states;
+    # columns named by organisations hold what the caption says, and a cell may name its own organisation
+    ("Annex\n\nSouthern African Development Community (SADC)\nEstablished: 17 August 1992\nMember States (3): Angola, "
+     "Botswana, Zambia\nFormer members: Seychelles (2004)\nNotes: Seychelles rejoined in 2008.\n",
+     {("SADC", s, "member") for s in ("AGO", "BWA", "ZMB", "SYC")} | {("SADC", "SYC", "withdrawn")}),
+    ("Overlapping memberships. Two: Kenya and Uganda (EAC, IGAD); Angola (ECCAS, SADC).",
+     {("EAC", "KEN", "member"), ("EAC", "UGA", "member"), ("IGAD", "KEN", "member"), ("IGAD", "UGA", "member"),
+      ("ECCAS", "AGO", "member"), ("SADC", "AGO", "member")}),
+    ("Table 3. Suspensions after coups in two cases\n\n| State | AU | ECOWAS / SADC |\n|---|---|---|\n| Niger | July 2023 | "
+     "ECOWAS: July 2023 |\n| Madagascar | March 2009 | SADC: March 2009 |\n",
+     {("AU", "NER", "suspended"), ("AU", "MDG", "suspended"), ("ECOWAS", "NER", "suspended"), ("SADC", "MDG", "suspended")}),
+    # an organ stands for its organisation
+    ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item
     ("The African Union met.\n\nCountry | Capital | Population\nFrance | Paris | 68\nGermany | Berlin | 84\n", set()),
     ("6. Gabon hosted the African Union summit.\n\n7. ECOWAS brings together 12 member States: Benin, Ghana and Togo among "

@@ -147,6 +147,9 @@ _WITHDRAWAL_EFFECTIVE = re.compile(rf"{_STATE_LIST}['’]s\s+(?P<noun>withdrawal
 # "the Organisation counts Guyana and Suriname among its members".
 _COUNTS_AMONG = re.compile(rf"(?:counts?|counted|numbers?|numbered)\s+(?:the\s+)?{_STATE_LIST}\s+among\s+(?P<poss>{_POSS})\s+{_ADJS}"
                            rf"{_STATUS_NOUN}", re.I)
+# "Burundi and Rwanda (COMESA, EAC, ECCAS)": states with the organisations they belong to in brackets (two or more).
+_ORGS_IN_BRACKETS = re.compile(r"(?P<list>(?-i:STATE)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?-i:STATE))*)\s*\("
+                               r"(?P<orgs>(?-i:ORG)(?:\s*(?:,|and|,\s*and)\s*(?-i:ORG))+)\)")
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
@@ -574,16 +577,25 @@ class MembershipsComponent:
 
     # --- appositions, fronted statuses and "X's observers include ...", read on the masked sentence ----------------
     def _phrases(self, ctx: SentenceContext) -> list[MembershipClaim]:
-        if not any(e.kind == "state" for e in ctx.entities) or not _PHRASE_WORD.search(ctx.text, ctx.start, ctx.end):
+        if not any(e.kind == "state" for e in ctx.entities):
+            return []
+        worded = bool(_PHRASE_WORD.search(ctx.text, ctx.start, ctx.end))
+        if not worded and "(" not in ctx.sentence:
             return []
         m_text = mask(ctx, ctx.start, ctx.end)
         out: list[MembershipClaim] = []
-        for rx in (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
+        for rx in () if not worded else (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
                    _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
+        for m in _ORGS_IN_BRACKETS.finditer(m_text.text):
+            states = [x for x in m_text.at(*m.span("list")) if getattr(x, "kind", None) == "state"]
+            orgs = [x.id for x in m_text.at(*m.span("orgs")) if getattr(x, "kind", None) == "organisation"
+                    and x.id not in ctx.memberless]
+            a, b = m_text.doc_pos(m.start("orgs")), m_text.doc_pos(m.end("orgs"))
+            out.extend(self._claims(ctx, list(dict.fromkeys(orgs)), states, "member", a, b))
         return out
 
     def _phrase(self, ctx: SentenceContext, m_text: Masked, m: re.Match) -> list[MembershipClaim]:

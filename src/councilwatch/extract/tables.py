@@ -40,6 +40,9 @@ _JOINING_INTRO = re.compile(r"\b(?:enlarg\w*|join\w*|accession\w*|admi(?:tted|ss
                             re.I)
 # A bulleted item with a short label ("- Currently suspended: ...", "- 2004: ..."); numbered paragraphs are prose.
 _ITEM = re.compile(r"^[ \t]*[-*•–][ \t]+(?P<label>(?:[^\s:]+[ \t]+){0,4}[^\s:]+):[ \t]*(?P<body>.+)$", re.M)
+# A record's field line without a bullet: "Member States (5): Algeria, Libya, ...", "Former members: ..."; read only
+# when its label names a status.
+_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,3})(?:[ \t]*\(\d{1,3}\))?:[ \t]*(?P<body>.+)$", re.M)
 _ROW_SEPARATOR = re.compile(r"^[\s|:+-]*$")
 
 
@@ -128,15 +131,18 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
         if ctx.between(header[0], header[1], "state") or len(head_cells) < 2:
             continue  # a header row names no states; a row of states is data, not a header
         table_org = ctx.org_before(block[0][0])
-        columns = []  # (index, status or "status-column", organisation)
+        # A column named only by its organisation holds what the caption says ("Suspensions after coups"), else members.
+        caption = _status_of(_lines_before(ctx.text, block[0][0], 3)) or "member"
+        columns = []  # (index, status or None for a column of statuses, organisation)
         for i, (a, b) in enumerate(head_cells):
             words = ctx.text[a:b]
             orgs = ctx.between(a, b, "organisation")
-            org = orgs[0].id if orgs else table_org
+            # a header naming two organisations ("ECOWAS / SADC") leaves each cell to say which
+            org = orgs[0].id if len(orgs) == 1 else None if orgs else table_org
             if _STATUS_COLUMN.search(words):
                 columns.append((i, None, org))
             elif i > 0 and ((status := _status_of(words)) is not None or orgs):
-                columns.append((i, status or "member", org))
+                columns.append((i, status or caption, org))
         if not columns:
             continue
         for r in body:
@@ -147,7 +153,9 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             for i, status, org in columns:
                 a, b = cells[i]
                 value = ctx.text[a:b]
-                if org is None or _EMPTY_CELL.match(value):
+                named = ctx.between(a, b, "organisation")
+                cell_org = named[0].id if named else org  # "SADC: March 2009 - January 2014"
+                if cell_org is None or _EMPTY_CELL.match(value):
                     continue
                 in_cell = ctx.between(a, b, "state")
                 states = in_cell or row_states
@@ -155,8 +163,14 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
                 when = ctx.date_in(a, b) or ctx.date_in(r[0], r[1]) or FuzzyDate.day(doc_date)
                 for st in statuses:
                     for s in states:
-                        out.append(MembershipClaim(org, s.id, st, when, s.start, max(s.end, b), (r[0], r[1])))
+                        out.append(MembershipClaim(cell_org, s.id, st, when, s.start, max(s.end, b), (r[0], r[1])))
     return out
+
+
+def _lines_before(text: str, pos: int, n: int) -> str:
+    """The last `n` non-blank lines before `pos` (a table's caption)."""
+    lines = [line for line in text[max(0, pos - 600):pos].split("\n") if line.strip()]
+    return " ".join(lines[-n:])
 
 
 def _statuses_in(cell: str) -> list[str]:
@@ -173,10 +187,15 @@ def _statuses_in(cell: str) -> list[str]:
 
 def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
     out: list[MembershipClaim] = []
-    for m in _ITEM.finditer(ctx.text):
+    items = list(_ITEM.finditer(ctx.text))
+    items += [f for f in _FIELD.finditer(ctx.text) if _status_of(f.group("label"))]
+    for m in items:
         label, (b0, b1) = m.group("label"), m.span("body")
         status = _status_of(label)
-        states, statuses = [], [status] if status else []
+        statuses = [status] if status else []
+        if _FORMER.search(label):
+            statuses = ["member", "withdrawn"]  # "Former members: ...": they were members, and left
+        states = []
         if status is None and ctx.date_in(m.start("label"), m.end("label")) is not None:
             # a chronology: "- 3 October 2013: The Gambia withdraws", "- 2012: Qatar is admitted as an associate member"
             states, statuses = _acting_states(ctx, b0, b1)
@@ -197,6 +216,7 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
     return out
 
 
+_FORMER = re.compile(r"\bformer\s+members?\b", re.I)
 _LIST_JOIN = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # "Mexico (2014) and Ireland"
 
 
