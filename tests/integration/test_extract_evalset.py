@@ -455,6 +455,19 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("Table 3. Suspensions after coups in two cases\n\n| State | AU | ECOWAS / SADC |\n|---|---|---|\n| Niger | July 2023 | "
      "ECOWAS: July 2023 |\n| Madagascar | March 2009 | SADC: March 2009 |\n",
      {("AU", "NER", "suspended"), ("AU", "MDG", "suspended"), ("ECOWAS", "NER", "suspended"), ("SADC", "MDG", "suspended")}),
+    # "are in the Commonwealth" (not "in the ECOWAS region"); "all belong"; a frozen membership; plural observers; members
+    # "on the Council"; dialogue relations; a chronology item's own organisation
+    ("Ghana and Nigeria are in the Commonwealth, Liberia is not.",
+     {("COMMONWEALTH", "GHA", "member"), ("COMMONWEALTH", "NGA", "member")}),
+    ("Kenya is in the ECOWAS region.", set()),
+    ("On the OIC side, Chad, Niger and Mali all belong.", {("OIC", s, "member") for s in ("TCD", "NER", "MLI")}),
+    ("The CSTO met. Uzbekistan froze its membership in 2012.", {("CSTO", "UZB", "participation_frozen")}),
+    ("The EAEU met. Uzbekistan and Cuba were admitted as observers in December 2020.",
+     {("EAEU", "UZB", "observer"), ("EAEU", "CUB", "observer")}),
+    ("The three EU members on the Council, France, Ireland and Estonia, spoke.", {("EU", s, "member") for s in ("FRA", "IRL", "EST")}),
+    ("The SCO maintains formal dialogue relations with Nepal and Cambodia.",
+     {("SCO", "NPL", "dialogue_partner"), ("SCO", "KHM", "dialogue_partner")}),
+    ("EFTA timeline\n\n- 1973: Denmark joins the European Communities.\n", {("EU", "DNK", "member")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

@@ -32,7 +32,7 @@ _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|
 # Words every masked status phrase of the memberships component has (a sentence without one is not read for them).
 PHRASE_WORDS = (r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended"
                 r"|suspension|expelled|stay|remain|\bform(?:ed)?\b|constitut|candidate|negotiations\s+with|\bleft\b|\bquit"
-                r"|withdrawal|\bexit|departure|\bcounts?\b|\bnumbers?\b")
+                r"|withdrawal|\bexit|departure|\bcounts?\b|\bnumbers?\b|belong|dialogue|\b(?:is|are)\s+in\b")
 
 _GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body", "association"}
 

@@ -116,6 +116,9 @@ _COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|
                      rf"(?:(?:a|an|the)\s+)?(?:{_NUMW}\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}"
                      rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)))"
                      rf"|(?P<noun2>stay(?:ed|s)?|remain(?:ed|s)?)\s+in\s+(?:the\s+)?(?P<org2>(?-i:ORG)))", re.I)
+# "Kenya and Uganda are in the Commonwealth;" (but not "Kenya is in the ECOWAS region").
+_IS_IN = re.compile(rf"{_STATE_LIST}\s+(?P<noun>(?:is|are|was|were))(?:\s+(?:also|still|now|both|all))?\s+in\s+(?:the\s+)?"
+                    rf"(?P<org>(?-i:ORG))(?=\s*(?:[,;.)]|$|and\s|but\s|since\s|too\b))", re.I)
 # "Members of the SCO now include two nuclear-armed rivals, India and Pakistan".
 _MEMBERS_INCLUDE = re.compile(rf"{_STATUS_NOUN}\s+of\s+(?:the\s+)?(?P<org>(?-i:ORG))\s+(?:now\s+|also\s+)?(?:include|includes"
                               rf"|included)\s+(?:[\w-]+[\s,]+){{0,4}}?(?:the\s+)?{_STATE_LIST}", re.I)
@@ -150,11 +153,17 @@ _COUNTS_AMONG = re.compile(rf"(?:counts?|counted|numbers?|numbered)\s+(?:the\s+)
 # "Burundi and Rwanda (COMESA, EAC, ECCAS)": states with the organisations they belong to in brackets (two or more).
 _ORGS_IN_BRACKETS = re.compile(r"(?P<list>(?-i:STATE)(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?(?-i:STATE))*)\s*\("
                                r"(?P<orgs>(?-i:ORG)(?:\s*(?:,|and|,\s*and)\s*(?-i:ORG))+)\)")
+# "Somalia, Sudan, Djibouti and Uganda all belong": the organisation is the paragraph's.
+_BELONG = re.compile(rf"{_STATE_LIST}\s+(?:(?:all|both|also|still)\s+)?(?P<noun>belong(?:s|ed)?)(?=\s*(?:[,;.)—–]|\s-|$))", re.I)
+# "ASEAN maintains formal dialogue relations with Australia, ...", "ASEAN, which has its own dialogue partnerships with
+# China, India and Russia".
+_DIALOGUE_WITH = re.compile(rf"(?P<pre>(?-i:ORG))(?:\s*,\s*which)?\s+(?:maintains|has|holds|keeps|established)\s+(?:its\s+own\s+|formal\s+)?"
+                            rf"(?P<noun>dialogue)\s+(?:relations|partnerships?)\s+with\s+(?:the\s+)?{_STATE_LIST}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
 # "Among the Council's three EU members, France, Malta and Slovenia": members named after their organisation and status.
-_ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
+_ORG_STATUS_LIST = re.compile(rf"(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}(?:\s+(?:on|in|at)\s+the\s+\w+)?\s*(?:[:(—–]|,(?=\s*(?:the\s+)?(?-i:STATE)\s*(?:,|and\s)))"
                               rf"\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 # "the Member States of the Arab Maghreb Union (AMU), namely Algeria, ...", "the six member states of the GCC - Bahrain, ...".
 _MEMBERS_OF_LIST = re.compile(rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s+of\s+(?:the\s+)?(?P<org>(?-i:ORG))"
@@ -587,7 +596,7 @@ class MembershipsComponent:
         for rx in () if not worded else (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
-                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG):
+                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG, _BELONG, _DIALOGUE_WITH, _IS_IN):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         for m in _ORGS_IN_BRACKETS.finditer(m_text.text):

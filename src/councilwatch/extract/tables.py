@@ -51,6 +51,7 @@ class _Context:
     text: str
     entities: list[EntityMention]
     dates: list[DateMention]
+    predicate_org: str | None = None  # the organisation a chronology item's predicate names
 
     def between(self, a: int, b: int, kind: str) -> list[EntityMention]:
         return [e for e in self.entities if a <= e.start and e.end <= b and e.kind == kind]
@@ -193,6 +194,7 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
         label, (b0, b1) = m.group("label"), m.span("body")
         status = _status_of(label)
         statuses = [status] if status else []
+        ctx.predicate_org = None
         if _FORMER.search(label):
             statuses = ["member", "withdrawn"]  # "Former members: ...": they were members, and left
         states = []
@@ -208,7 +210,8 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
                 continue
             statuses = ["member"]
         named = ctx.between(m.start("label"), m.end("label"), "organisation")
-        org = named[0].id if named else ctx.org_before(m.start(), lines=12)
+        # "- 1981: Greece joins the European Communities": the organisation the item names, else its list's
+        org = named[0].id if named else ctx.predicate_org or ctx.org_before(m.start(), lines=12)
         if org is None:
             continue
         when = ctx.date_in(m.start("label"), m.end("label")) or FuzzyDate.day(doc_date)
@@ -256,6 +259,7 @@ def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], 
     if p is None:
         return [], []
     statuses = [_predicate_status(p)]
+    ctx.predicate_org = next((e.id for e in ctx.between(p.start(), p.end(), "organisation")), None)
     # "- 2013: The Gambia withdraws; it rejoins on 8 February 2018."
     more = re.match(r"\s*[;,]\s*(?:and\s+)?(?:it|they)", ctx.text[p.end():b])
     if more and (q := _PREDICATE.match(ctx.text, p.end() + more.end(), b)):
