@@ -468,6 +468,19 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("The SCO maintains formal dialogue relations with Nepal and Cambodia.",
      {("SCO", "NPL", "dialogue_partner"), ("SCO", "KHM", "dialogue_partner")}),
     ("EFTA timeline\n\n- 1973: Denmark joins the European Communities.\n", {("EU", "DNK", "member")}),
+    # "former Member States" were members and withdrew; an acronym in brackets after the organisation; an aside that
+    # names a status before the verb; "expelled X"; a bare "withdrew." ending the clause; states founding an organisation
+    ("COMESA met in Lusaka. The Summit noted that Tanzania and Lesotho, former Member States, were invited back.",
+     {("COMESA", s, st) for s in ("TZA", "LSO") for st in ("member", "withdrawn")}),
+    ("As a member of the Eurasian Economic Union (EAEU), Armenia abstained.", {("EAEU", "ARM", "member")}),
+    ("Belarus, still formally a member of the Commonwealth of Independent States, froze its participation in the "
+     "organisation in 2025.", {("CIS", "BLR", "member"), ("CIS", "BLR", "participation_frozen")}),
+    ("The Council of Europe, which now has 46 member states, expelled Russia in 2022.", {("COE", "RUS", "withdrawn")}),
+    ("The CSTO shrank in 1999, when Azerbaijan, Georgia and Uzbekistan withdrew.",
+     {("CSTO", s, "withdrawn") for s in ("AZE", "GEO", "UZB")}),
+    ("In 1997 Bangladesh and four other states founded the Bay of Bengal Initiative for Multi-Sectoral Technical and "
+     "Economic Cooperation in Bangkok.", {("BIMSTEC", "BGD", "member")}),
+    ("Russian forces withdrew.", set()),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

@@ -32,7 +32,7 @@ _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|
 # Words every masked status phrase of the memberships component has (a sentence without one is not read for them).
 PHRASE_WORDS = (r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended"
                 r"|suspension|expelled|stay|remain|\bform(?:ed)?\b|constitut|candidate|negotiations\s+with|\bleft\b|\bquit"
-                r"|withdrawal|\bexit|departure|\bcounts?\b|\bnumbers?\b|belong|dialogue|\b(?:is|are)\s+in\b")
+                r"|withdrawal|\bexit|departure|\bcounts?\b|\bnumbers?\b|belong|dialogue|\b(?:is|are)\s+in\b|withdrew|pulled\s+out")
 
 _GENERIC_HEADS = {"organisation", "organization", "bloc", "alliance", "grouping", "body", "association"}
 
@@ -225,8 +225,8 @@ def subject_before(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> li
 
 def _outside_relative_clauses(ctx: SentenceContext) -> list[EntityMention]:
     """Entities not inside ", which ... ," or ", who ... ," asides."""
-    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who|whose|where|when|a\s+member\s+of)\b[^,]*,",
-                                                        ctx.sentence)]
+    asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who|whose|where|when|(?:\w+\s+){0,2}an?\s+(?:\w+\s+)?member"
+                                                        r"\s+of)\b[^,]*,", ctx.sentence)]
     return [e for e in ctx.entities if not any(a <= e.start - ctx.start < b for a, b in asides)]
 
 

@@ -85,13 +85,14 @@ _STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(
 _ASIDE = r"(?:\s*\((?:[^()]{1,40})\))?(?:\s*,\s*(?:which|who)\s[^,;]{1,80},)?"
 _STATE_LIST = (rf"(?P<list>(?-i:STATE){_ASIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*as\s+well\s+as\s+)(?:the\s+)?"
                rf"(?-i:STATE){_ASIDE})*)")
-_STATUS_OF = rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b))?"
+_STATUS_OF = rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?:\s*\((?-i:ORG)\))?)?"
 # "Finland and Sweden, both CBSS members", "Papua New Guinea, an observer of ASEAN since 1976", "Norway, one of the
 # Council's founding members", "Iceland, which has been a member since 1995": a status in apposition to states.
 _APPOSITIVE = re.compile(
     rf"{_STATE_LIST}\s*,\s*(?:as\s+|(?:which|who)\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|became)\s+)?"
     rf"(?:(?:both|all|each|also|(?:one|{_NUMW})\s+of(?:\s+(?:the|its|their))?(?:\s+{_NUMW})?)\s+)?(?:(?:a|an|the)\s+)?"
-    rf"(?:{_NUMW}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}"
+    rf"(?:{_NUMW}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?(?P<former>former\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?"
+    rf"{_ADJS}{_STATUS_NOUN}"
     rf"{_STATUS_OF}"
     # an organisation named in the phrase ends it; else what follows must end it
     r"(?(pre)|(?:(?<=ORG)|(?=\s*(?:[,;.)]|$|(?:since|from|until|in|on|at|for|with|that|which|who|whose)\s|and\s))))", re.I)
@@ -159,6 +160,15 @@ _BELONG = re.compile(rf"{_STATE_LIST}\s+(?:(?:all|both|also|still)\s+)?(?P<noun>
 # China, India and Russia".
 _DIALOGUE_WITH = re.compile(rf"(?P<pre>(?-i:ORG))(?:\s*,\s*which)?\s+(?:maintains|has|holds|keeps|established)\s+(?:its\s+own\s+|formal\s+)?"
                             rf"(?P<noun>dialogue)\s+(?:relations|partnerships?)\s+with\s+(?:the\s+)?{_STATE_LIST}", re.I)
+# "The Council of Europe ... expelled Russia in March 2022".
+_EXPELLED = re.compile(rf"(?P<verb>expelled)\s+(?:the\s+)?{_STATE_LIST}(?P<noun>)", re.I)
+# "CENTO collapsed in 1979 when Iran, Pakistan and Turkey withdrew.": a bare exit at a clause's end.
+_WITHDREW_BARE = re.compile(rf"{_STATE_LIST}\s+(?:(?:all|also|both|then|later|eventually)\s+)?(?P<verb>withdrew|left|quit|pulled\s+out)"
+                            r"(?=\s*(?:[.;]|$))(?P<noun>)", re.I)
+# "In June 1992 Turkey and ten other states founded the Organization of the Black Sea Economic Cooperation".
+_FOUNDED_ORG = re.compile(rf"{_STATE_LIST}(?:\s+and\s+(?:{_NUMW}|several|other)\s+(?:other\s+)?(?:states|countries|governments))?"
+                          rf"\s+(?:(?:jointly|together)\s+)?(?P<noun>founded|co-founded|established|created|set\s+up)\s+(?:the\s+)?"
+                          rf"(?P<org>(?-i:ORG))", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
@@ -596,7 +606,8 @@ class MembershipsComponent:
         for rx in () if not worded else (_APPOSITIVE, _FRONTED, _STATUS_INCLUDE, _ORG_STATUS_LIST, _VERB_MEMBERS, _MEMBERS_OF_LIST, _JOINED_HEAD,
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
-                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG, _BELONG, _DIALOGUE_WITH, _IS_IN):
+                   _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG, _BELONG, _DIALOGUE_WITH, _IS_IN, _EXPELLED, _WITHDREW_BARE,
+                   _FOUNDED_ORG):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         for m in _ORGS_IN_BRACKETS.finditer(m_text.text):
@@ -635,6 +646,8 @@ class MembershipsComponent:
             # "Suriname, like Guyana a CARICOM member": the state before the comma too
             before = [x for x in m_text.at(0, m.start() + 1) if getattr(x, "kind", None) == "state"]
             states = before[-1:] + states
+        if groups.get("former"):  # "former Member States": members once, and withdrawn
+            return self._claims(ctx, orgs, states, "member", a, b) + self._claims(ctx, orgs, states, "withdrawn", a, b)
         return self._claims(ctx, orgs, states, status, a, b)
 
     def _referred(self, ctx: SentenceContext, m_text: Masked, m: re.Match, a: int) -> list[str] | None:
