@@ -481,6 +481,16 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("In 1997 Bangladesh and four other states founded the Bay of Bengal Initiative for Multi-Sectoral Technical and "
      "Economic Cooperation in Bangkok.", {("BIMSTEC", "BGD", "member")}),
     ("Russian forces withdrew.", set()),
+    # a hedge in an earlier clause does not reach past "and"; "founders:"; an adverb after "admitted"; "as a dialogue
+    # partner"; "remains suspended by"; "the Eurasian union" as a head noun with its modifier
+    ("The EAEU met. Kazakhstan has not applied to join the OIC's observer group and remains a full member of the Eurasian "
+     "union.", {("EAEU", "KAZ", "member")}),
+    ("The CIS was set up in December 1991 with three founders: Belarus, Russia and Ukraine.",
+     {("CIS", s, "member") for s in ("BLR", "RUS", "UKR")}),
+    ("The Council of Europe met. Andorra was admitted unanimously on 10 November 1994.", {("COE", "AND", "member")}),
+    ("The SCO met. Sri Lanka has worked with the Organization as a dialogue partner since 2010.",
+     {("SCO", "LKA", "dialogue_partner")}),
+    ("Mali remains suspended by ECOWAS.", {("ECOWAS", "MLI", "suspended")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

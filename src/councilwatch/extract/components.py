@@ -109,6 +109,7 @@ def cue_matches(doc, matcher, entries: dict[str, dict]) -> list[tuple[dict, int,
     return out
 
 
+_CLAUSE_JOIN = re.compile(r"\b(?:and|but|while|whereas)\b|;")
 _HEDGE_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:would|could|might)\b", re.I)
 
 
@@ -116,6 +117,8 @@ def hedged(ctx: SentenceContext, cue_start: int, cue_end: int | None = None) -> 
     """A hedge word in the few words before the cue ("if Armenia withdrew"), or a conditional
     soon after it ("withdrawing from the CIS ... would not be")."""
     window = ctx.text[max(ctx.start, cue_start - 45):cue_start]
+    # "has not applied to join the EU and remains a full member": a hedge before "and"/"but"/";" is another clause's
+    window = _CLAUSE_JOIN.split(window)[-1]
     if _HEDGE.search(window):
         return True
     return cue_end is not None and bool(_HEDGE_AFTER.match(ctx.text[cue_end:ctx.end]))

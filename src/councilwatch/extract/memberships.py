@@ -85,7 +85,9 @@ _STATUS_NOUN = (r"(?P<noun>associate\s+members?|dialogue\s+partners?|observers?(
 _ASIDE = r"(?:\s*\((?:[^()]{1,40})\))?(?:\s*,\s*(?:which|who)\s[^,;]{1,80},)?"
 _STATE_LIST = (rf"(?P<list>(?-i:STATE){_ASIDE}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*as\s+well\s+as\s+)(?:the\s+)?"
                rf"(?-i:STATE){_ASIDE})*)")
-_STATUS_OF = rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?:\s*\((?-i:ORG)\))?)?"
+# "of ASEAN", "of the bloc", "of the Eurasian union"
+_STATUS_OF = (rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|(?:(?-i:[A-Z])[\w-]+\s+)?{_HEADS}\b)"
+              rf"(?:\s*\((?-i:ORG)\))?)?")
 # "Finland and Sweden, both CBSS members", "Papua New Guinea, an observer of ASEAN since 1976", "Norway, one of the
 # Council's founding members", "Iceland, which has been a member since 1995": a status in apposition to states.
 _APPOSITIVE = re.compile(
@@ -187,7 +189,7 @@ _NEGOTIATIONS_WITH = re.compile(rf"accession\s+(?P<verb>negotiations|talks)\s+wi
 _FOUNDER_OF = re.compile(rf"{_STATE_LIST}\s*,\s*(?:one|{_NUMW})\s+of\s+the\s+(?:{_NUMW}\s+)?(?:states|countries|republics"
                          rf"|governments|nations)\s+(?:that|which|who)\s+(?:had\s+)?(?:founded|created|established|set\s+up)"
                          rf"\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?P<noun>)", re.I)
-_LIST_ADMITTED = re.compile(rf"{_STATE_LIST}\s+(?:being\s+|were\s+|was\s+)?(?P<noun>admitted|readmitted)"
+_LIST_ADMITTED = re.compile(rf"{_STATE_LIST}\s+(?:being\s+|were\s+|was\s+)?(?P<noun>admitted|readmitted)(?:\s+\w+ly)?"
                             rf"(?=\s+(?:in|on|at)\s+(?-i:DATE)|\s+as\s+(?:a|an|the)?\s*(?:full\s+)?members?\b(?!\s+(?:of|in|to)\b)|\s*[,.;]|$)", re.I)
 _AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P<poss>{_POSS})?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}",
                     re.I)
