@@ -491,6 +491,15 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("The SCO met. Sri Lanka has worked with the Organization as a dialogue partner since 2010.",
      {("SCO", "LKA", "dialogue_partner")}),
     ("Mali remains suspended by ECOWAS.", {("ECOWAS", "MLI", "suspended")}),
+    # "his country" / "whose country" is the state its speaker stands for; "one of the OSCE's six ... Partners"; a
+    # trading partner is no status
+    ("Kenya's delegate added that his country was a member of the African Union, IGAD and the East African Community.",
+     {("AU", "KEN", "member"), ("IGAD", "KEN", "member"), ("EAC", "KEN", "member")}),
+    ("Tunisia's representative said that her country was one of the OSCE's six Mediterranean Partners for Co-operation.",
+     {("OSCE", "TUN", "partner")}),
+    ("Montenegro's delegate, whose country is a candidate for membership of the European Union, spoke.",
+     {("EU", "MNE", "accession_initiated")}),
+    ("The EAEU met. Kazakhstan remains a member, and China is still its main trading partner.", {("EAEU", "KAZ", "member")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

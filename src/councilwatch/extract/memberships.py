@@ -116,8 +116,10 @@ _STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+(?:{_NUMW}\s+)?{_ADJS}{_STAT
 # ASEAN", "Bolivia and Guyana stayed in Unasur": a status said of its subject, with its organisation.
 _COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|already)\s+)*(?:(?:is|are|was|were|remains?|remained"
                      rf"|has\s+been|have\s+been|had\s+been|became|becomes?)\s+(?:(?:also|still|now|both|all|long)\s+)*"
-                     rf"(?:(?:a|an|the)\s+)?(?:{_NUMW}\s+)?(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}"
-                     rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)))"
+                     rf"(?:(?:one|{_NUMW})\s+of\s+)?(?:(?:a|an|the)\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_NUMW}\s+)?(?:[a-z]+(?:-[a-z]+)?\s+|"
+                     rf"(?-i:[A-Z])[a-z]+\s+){{0,2}}(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}(?:\s+for\s+membership)?"
+                     # "one of the OSCE's six Mediterranean Partners", "a candidate for membership of the European Union"
+                     rf"(?(poss)|\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)))"
                      rf"|(?P<noun2>stay(?:ed|s)?|remain(?:ed|s)?)\s+in\s+(?:the\s+)?(?P<org2>(?-i:ORG)))", re.I)
 # "Kenya and Uganda are in the Commonwealth;" (but not "Kenya is in the ECOWAS region").
 _IS_IN = re.compile(rf"{_STATE_LIST}\s+(?P<noun>(?:is|are|was|were))(?:\s+(?:also|still|now|both|all))?\s+in\s+(?:the\s+)?"
@@ -634,6 +636,8 @@ class MembershipsComponent:
         a, b = m_text.doc_pos(m.start(key)), m_text.doc_pos(m.end(key))
         if _NEGATED.search(m.group(0)) or hedged(ctx, a):
             return []
+        if status == "partner" and not any(groups.get(g) and "ORG" in groups[g] for g in ("org", "pre", "poss")):
+            return []  # "Russia is still its main trading partner": partners only of a named organisation
         orgs = self._referred(ctx, m_text, m, a)
         if orgs is None:
             if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end(key)):

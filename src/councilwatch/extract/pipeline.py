@@ -134,8 +134,8 @@ class Extractor:
                 dj += 1
             sent_ents, sent_dates = ents[ei:ej], dates[di:dj]
             if sent_ents and self._cues.search(text, s, e):
-                ctx = SentenceContext(text, s, e, sent_ents, sent_dates, result.doc_date, list(recent), list(group), names,
-                                      first_org, memberless)
+                ctx = SentenceContext(text, s, e, _with_country_references(text, s, e, sent_ents), sent_dates, result.doc_date,
+                                      list(recent), list(group), names, first_org, memberless)
                 docs.append(self._make_doc(ctx))
             orgs = [m.id for m in sent_ents if m.kind == "organisation"]
             fresh = [(m.id, text[m.start:m.end].lower()) for m in sent_ents
@@ -163,6 +163,32 @@ class Extractor:
         doc.user_data["cw"] = ctx
         doc.user_data["found"] = {"memberships": [], "events": [], "stances": []}
         return doc
+
+
+_COUNTRY_REF = re.compile(r"\b(?:his|her|its|their|our|whose)\s+(?:own\s+)?country\b", re.I)
+# The state a speaker stands for: "Somalia's delegate", "the representative of Algeria".
+_SPEAKER_AFTER = re.compile(r"['’]s\s+(?:\w+\s+)?(?:delegate|representative|minister|president|ambassador|envoy|speaker|government)\b",
+                            re.I)
+
+
+def _with_country_references(text: str, s: int, e: int, ents: list) -> list:
+    """"Somalia's delegate added that his country was a member of the African Union": "his country" is read as the
+    state the speaker stands for (or the last state named before it in the sentence), for the fact components only."""
+    refs = list(_COUNTRY_REF.finditer(text, s, e))
+    if not refs:
+        return ents
+    from councilwatch.extract.gazetteer import EntityMention
+
+    out = list(ents)
+    for ref in refs:
+        before = [m for m in ents if m.kind == "state" and m.end <= ref.start()]
+        if not before:
+            continue
+        speakers = [m for m in before if _SPEAKER_AFTER.match(text, m.end)
+                    or re.search(r"(?:representative|delegate|delegation|ambassador)\s+of\s+(?:the\s+)?$", text[max(s, m.start - 30):m.start], re.I)]
+        state = (speakers or before)[-1]
+        out.append(EntityMention(text[ref.start():ref.end()], state.entry, ref.start(), ref.end()))
+    return sorted(out, key=lambda m: m.start)
 
 
 def short_forms(text: str, entities: list) -> list:
