@@ -500,6 +500,24 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
     ("Montenegro's delegate, whose country is a candidate for membership of the European Union, spoke.",
      {("EU", "MNE", "accession_initiated")}),
     ("The EAEU met. Kazakhstan remains a member, and China is still its main trading partner.", {("EAEU", "KAZ", "member")}),
+    # a heading "Members (4):" with its list in bullets; a field with a long aside and "- all since"; organisations
+    # listed in a table cell, each with its own status (an invitation not taken up is none)
+    ("2. SOUTHERN AFRICAN DEVELOPMENT COMMUNITY (SADC)\nFounded: 17 August 1992\nMembers (4):\n- Angola, Botswana - founding "
+     "members, 17 August 1992\n- Namibia - 1990\n- Comoros* - 2017\nDialogue partners (2): Japan, the European Union\n"
+     "Observers: Norway, Sweden (all since 2001)\n",
+     {("SADC", s, "member") for s in ("AGO", "BWA", "NAM", "COM")} | {("SADC", "JPN", "dialogue_partner")}
+     | {("SADC", "NOR", "observer"), ("SADC", "SWE", "observer")}),
+    ("The Nordic Council of Ministers reports.\n\nMembers (3): Denmark (including Greenland and the Faroe Islands), Finland, "
+     "Iceland - all since 1971\n", {("NORDIC_COUNCIL", s, "member") for s in ("DNK", "FIN", "ISL")}),
+    ("Table 2. Memberships of three states\n\nCountry | Memberships\nPeru | Pacific Alliance (founding member, 2011); OECD "
+     "accession candidate (since 2022)\nChile | OECD (since 2010); invited to join BRICS, membership not confirmed\n",
+     {("PACIFIC_ALLIANCE", "PER", "member"), ("OECD", "PER", "accession_initiated"), ("OECD", "CHL", "member")}),
+    # a mission has contributors, not members; "isn't" negates; "South American" is no state
+    ("The ECOWAS Stabilisation Support Mission in Guinea-Bissau (ESSMGB) left. Mali, Niger and Burkina Faso, all founding "
+     "members of the Community, left ECOWAS.",
+     {("ECOWAS", s, st) for s in ("MLI", "NER", "BFA") for st in ("member", "withdrawn")}),
+    ("The GCC met. Egypt, which isn't a GCC member, attended.", set()),
+    ("Two South American states are OIC members: Suriname and Guyana.", {("OIC", "SUR", "member"), ("OIC", "GUY", "member")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

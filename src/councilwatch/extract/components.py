@@ -21,7 +21,7 @@ from councilwatch.extract.gazetteer import EntityMention
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 ENT_LABELS = {"state": "STATE", "organisation": "ORG", "person": "PERSON", "group": "GROUP"}
 # Words before a cue that make it hypothetical, negated or reported as a possibility.
-_HEDGE = re.compile(r"\b(?:would|could|might|may|if|whether|not|never|no|neither|nor|threatened|threatens|consider|considering|"
+_HEDGE = re.compile(r"n['’]t\b|\b(?:would|could|might|may|if|whether|not|never|no|neither|nor|threatened|threatens|consider|considering|"
                     r"considered|reviewing|mulling|possible|possibility|potential|rumou?rs?|denied)\b", re.I)
 _ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:(?:enlarged|expanded|regional|new|whole|entire)\s+)?(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority|association)\b"
                           r"|\bits\b|\bit\b", re.I)
@@ -229,7 +229,8 @@ def subject_before(ctx: SentenceContext, pos: int, kinds: tuple[str, ...]) -> li
 def _outside_relative_clauses(ctx: SentenceContext) -> list[EntityMention]:
     """Entities not inside ", which ... ," or ", who ... ," asides."""
     asides = [(m.start(), m.end()) for m in re.finditer(r",\s+(?:which|who|whose|where|when|(?:\w+\s+){0,2}an?\s+(?:\w+\s+)?member"
-                                                        r"\s+of)\b[^,]*,", ctx.sentence)]
+                                                        r"\s+of|(?:all|both|each|also)\s+(?:\w+\s+)?members\s+of)\b[^,]*,",
+                                                        ctx.sentence)]
     return [e for e in ctx.entities if not any(a <= e.start - ctx.start < b for a, b in asides)]
 
 

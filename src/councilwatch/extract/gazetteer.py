@@ -25,9 +25,15 @@ PEOPLE = Path(__file__).resolve().parent.parent / "data" / "people.csv"
 # rapidfuzz must score a capitalised word at least this against a state's name.
 FUZZY_MIN = 90
 FUZZY_MIN_LEN = 6
+# "South American states", "the inter-American system", "Latin American": a region's adjective, not the United States'.
+_REGIONAL = re.compile(r"(?:south|north|latin|central|meso|pan|inter|afro|anglo|ibero)[ -]$")
 # Organisations of these kinds (UN offices, missions, funds, organs) have no member states: a status said without an
 # organisation never belongs to one of them.
-MEMBERLESS_KINDS = frozenset({"un_office", "un_body"})
+MEMBERLESS_KINDS = frozenset({"un_office"})
+# Operations, missions and forces deployed by an organisation have contributors, not members ("SADC Mission in the DRC");
+# offices, programmes, funds, departments and mechanisms have none either. UN bodies with member states (the IAEA, the
+# Human Rights Council, the specialised agencies) keep them.
+_OPERATION = re.compile(r"\b(?:Mission|Force|Operation|Office|Brigade|Programme|(?<!Monetary )Fund|Department|Mechanism|Centre)\b")
 _ORG_HEADS = re.compile(r"\b(?:Organi[sz]ation|Union|Community|Initiative|Alliance|Forum|Association|League|Commonwealth"
                         r"|Conference|Office|Agency|Programme|Program|Committee|Centre|Center|Mission|Bank|Treaty|Fund"
                         r"|Partnership|Pact|Council|Authority|Group|Assembly|Commission|Court|Secretariat)\b")
@@ -169,7 +175,7 @@ class Gazetteer:
             terms = [tuple(r) for r in conn.execute(select(t.council_terms.c.state, t.council_terms.c.seat,
                                                            t.council_terms.c.start, t.council_terms.c.end))]
         gaz = cls.from_rows(states, orgs, terms)
-        gaz.memberless |= {r[0] for r in rows if r[3] in MEMBERLESS_KINDS}
+        gaz.memberless |= {r[0] for r in rows if r[3] in MEMBERLESS_KINDS or _OPERATION.search(r[1] or "")}
         return gaz
 
     @classmethod
@@ -204,7 +210,7 @@ class Gazetteer:
         with open(PATTERNS / "organisations_fallback.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 e = Entry("organisation", row["id"])
-                if row["kind"] in MEMBERLESS_KINDS and row["id"] not in known_orgs:
+                if (row["kind"] in MEMBERLESS_KINDS or _OPERATION.search(row["name"])) and row["id"] not in known_orgs:
                     memberless.add(row["id"])
                 # For an organisation the store holds, the file adds the names of its organs ("European Commission").
                 extra = {row["id"], row["name"]} if row["id"] not in known_orgs else set()
@@ -247,7 +253,7 @@ class Gazetteer:
         for end, (length, entry) in self._folded.iter(low):
             start = end - length + 1
             if text[start].isupper() or text[start].isdigit():
-                if _bounded(low, start, end + 1, n):
+                if _bounded(low, start, end + 1, n) and not _REGIONAL.search(low, max(0, start - 8), start):
                     cands.append((start, end + 1, entry))
         cands.extend(self._definitions(text, cands))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
@@ -298,6 +304,8 @@ class Gazetteer:
             if _NATIONAL.search(long) and not _INTERNATIONAL.search(long):
                 continue  # "Transitional Presidential Council (TPC)": a country's own institution
             entry = defined.setdefault(acronym, Entry("organisation", acronym.upper()))  # "IsDB" -> id ISDB
+            if _OPERATION.search(long):
+                self.memberless.add(entry.id)  # "ECOWAS Stabilisation Support Mission in Guinea-Bissau (ESSMGB)"
             lstart = ln.end(1) - len(long)
             extra.append((lstart, lstart + len(long), entry))
         if defined:

@@ -202,7 +202,7 @@ _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEA
 # A word every masked phrase has: a sentence without one is not read again.
 _PHRASE_WORD = re.compile(PHRASE_WORDS, re.I)
 _OUR = re.compile(r"\bour\s+(?:[\w-]+\s+){0,2}$", re.I)
-_NEGATED = re.compile(r"\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
+_NEGATED = re.compile(r"n['’]t\b|\b(?:not|never|neither|nor|no\s+longer|non)\b", re.I)
 
 
 @Language.factory("councilwatch_memberships")
@@ -258,8 +258,8 @@ class MembershipsComponent:
         return any(e.kind == "organisation" and pos <= e.start <= pos + within for e in ctx.entities)
 
     def _organisations(self, ctx: SentenceContext, a: int, b: int, prefer_after: bool) -> list[str]:
-        orgs = [e for e in ctx.entities if e.kind == "organisation"]
-        after = list_after(ctx, a, ("organisation",))
+        orgs = [e for e in ctx.entities if e.kind == "organisation" and e.id not in ctx.memberless]
+        after = [e for e in list_after(ctx, a, ("organisation",)) if e.id not in ctx.memberless]
         before = [e for e in orgs if e.end <= a]
         # "the organisation" names the last organisation mentioned, in this sentence or before it; "the bank" the last
         # one called a bank.
@@ -683,7 +683,12 @@ class MembershipsComponent:
             if head in ctx.text[e.start:e.end].lower():
                 return [e.id]
         found = ctx.recent_org(head)
-        return found if found and head in ctx.org_names.get(found[0], "") else []
+        if found and head in ctx.org_names.get(found[0], ""):
+            return found
+        # "all founding members of the Community, left ECOWAS": named later in the sentence
+        later = [e.id for e in ctx.entities if e.kind == "organisation" and e.start >= a and e.id not in ctx.memberless
+                 and head in ctx.org_names.get(e.id, "")]
+        return later[:1]
 
 
     @staticmethod

@@ -153,7 +153,16 @@ class Extractor:
             result.memberships.extend(found["memberships"])
             result.events.extend(found["events"])
             result.stances.extend(found["stances"])
-        result.memberships.extend(layout_memberships(text, ents, dates, result.doc_date, memberless))
+        # A line the layout reads (a table row, a labelled list) is the layout's: a sentence-level claim there about
+        # the same state but another organisation came from context the line does not share.
+        layout = layout_memberships(text, ents, dates, result.doc_date, memberless)
+        by_line = {(m.sentence, m.state): m.organisation for m in layout}
+        result.memberships = [m for m in result.memberships
+                              if not any(a <= m.start < b and st == m.state and org != m.organisation
+                                         for (a, b), st in by_line for org in [by_line[((a, b), st)]])]
+        result.memberships.extend(layout)
+        # UN offices, missions and forces have no member states, whatever a cue took them for
+        result.memberships = [m for m in result.memberships if m.organisation not in memberless]
         result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))
         result.stances = _dedupe(result.stances, lambda s: (s.actors, s.target, s.polarity, s.sentence))
 
@@ -204,7 +213,8 @@ def short_forms(text: str, entities: list) -> list:
             word = name.split()[0].lower()
             if " " in name and word not in ("the", "organisation", "organization", "united"):
                 full.setdefault(word, m.entry)
-            elif " " not in name and name.lower() in full and full[name.lower()].id != m.id:
+            elif " " not in name and name.lower() in full and full[name.lower()].id != m.id and name != m.id:
+                # ("ECOWAS" after "ECOWAS Stabilisation Support Mission" is still ECOWAS: an acronym is its own name)
                 m = replace(m, entry=full[name.lower()])
         out.append(m)
     return out

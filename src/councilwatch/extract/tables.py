@@ -28,7 +28,7 @@ _STATUS_WORDS = [
     ("dialogue_partner", re.compile(r"\bdialogue\s+partners?\b", re.I)),
     ("observer", re.compile(r"\bobservers?\b", re.I)),
     ("partner", re.compile(r"\bpartners?\b", re.I)),
-    ("member", re.compile(r"\bmembers?\b|\bmembership\b|\b(?:re)?join(?:s|ed|ing)?\b|\b(?:re)?admi(?:tted|ssion)\b"
+    ("member", re.compile(r"\bmembers?\b|\bmemberships?\b|\b(?:re)?join(?:s|ed|ing)?\b|\b(?:re)?admi(?:tted|ssion)\b"
                           r"|\baccession\b|\bacced(?:es?|ed)\b"
                           r"|\bfounders?\b|\bfounding\b|\bsince\b", re.I)),
 ]
@@ -58,21 +58,36 @@ class _Context:
 
     def org_before(self, pos: int, lines: int = 4) -> str | None:
         """The organisation named last in the few lines before `pos` (a caption, a heading, an intro), else anywhere
-        before it."""
-        start = pos
-        for _ in range(lines):
-            start = self.text.rfind("\n", 0, max(0, start - 1)) + 1
-            if start == 0:
-                break
-        near = self.between(start, pos, "organisation")
-        if near:
-            return near[-1].id
-        before = [e for e in self.entities if e.kind == "organisation" and e.end <= pos]
+        before it; organisations inside list items ("- Dialogue partners: ..., the European Union") are the list's
+        content, not its subject."""
+        end, seen = pos, 0
+        while end > 0 and seen < lines:
+            start = self.text.rfind("\n", 0, max(0, end - 1)) + 1
+            line = self.text[start:end]
+            if line.strip():
+                seen += 1
+                if not (_ITEM.match(line) or _is_field(line)):
+                    near = self.between(start, end, "organisation")
+                    if near:
+                        return near[-1].id
+            end = start
+        before = [e for e in self.entities if e.kind == "organisation" and e.end <= pos and not self._in_item(e.start)]
         return before[-1].id if before else None
+
+    def _in_item(self, pos: int) -> bool:
+        start = self.text.rfind("\n", 0, pos) + 1
+        stop = self.text.find("\n", pos)
+        line = self.text[start:stop if stop >= 0 else len(self.text)]
+        return bool(_ITEM.match(line) or _is_field(line))
 
     def date_in(self, a: int, b: int) -> FuzzyDate | None:
         found = [d.value for d in self.dates if a <= d.start and d.end <= b]
         return found[0] if found else None
+
+
+def _is_field(line: str) -> bool:
+    f = _FIELD.match(line)
+    return bool(f) and _status_of(f.group("label")) is not None
 
 
 def layout_memberships(text: str, entities: list[EntityMention], dates: list[DateMention], doc_date,  # noqa: ANN001
@@ -160,11 +175,36 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
                     continue
                 in_cell = ctx.between(a, b, "state")
                 states = in_cell or row_states
+                if len(named) > 1 or (named and ";" in value):
+                    # "ASEAN (founding member); BRICS (since January 2025); OECD accession candidate": a list of
+                    # organisations, each with its own status
+                    out.extend(_organisation_list(ctx, a, b, states, status or "member", doc_date, r))
+                    continue
                 statuses = [status] if status else _statuses_in(value)
                 when = ctx.date_in(a, b) or ctx.date_in(r[0], r[1]) or FuzzyDate.day(doc_date)
                 for st in statuses:
                     for s in states:
                         out.append(MembershipClaim(cell_org, s.id, st, when, s.start, max(s.end, b), (r[0], r[1])))
+    return out
+
+
+_NEGATION = re.compile(r"n['’]t\b|\b(?:not|never|no|none|invited|offered)\b", re.I)
+
+
+def _organisation_list(ctx: _Context, a: int, b: int, states: list, default: str, doc_date, row) -> list[MembershipClaim]:  # noqa: ANN001
+    out: list[MembershipClaim] = []
+    pos = a
+    for part in re.split(r"[;,](?![^()]*\))", ctx.text[a:b]):
+        p0, p1 = pos, pos + len(part)
+        pos = p1 + 1
+        orgs = ctx.between(p0, p1, "organisation")
+        if not orgs or _NEGATION.search(part):
+            continue  # "invited to join BRICS, membership not confirmed"
+        plain = re.sub(r"\bfounding\s+member\b|\bsince\b", "", part, flags=re.I)
+        status = _status_of(plain) or default
+        when = ctx.date_in(p0, p1) or FuzzyDate.day(doc_date)
+        for o in orgs:
+            out.extend(MembershipClaim(o.id, s.id, status, when, s.start, max(s.end, p1), (row[0], row[1])) for s in states)
     return out
 
 
@@ -190,6 +230,7 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
     out: list[MembershipClaim] = []
     items = list(_ITEM.finditer(ctx.text))
     items += [f for f in _FIELD.finditer(ctx.text) if _status_of(f.group("label"))]
+    out.extend(_headed_bullets(ctx, doc_date))
     for m in items:
         label, (b0, b1) = m.group("label"), m.span("body")
         status = _status_of(label)
@@ -220,7 +261,8 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
 
 
 _FORMER = re.compile(r"\bformer\s+members?\b", re.I)
-_LIST_JOIN = re.compile(r"(?:\s*\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")  # "Mexico (2014) and Ireland"
+# "Mexico (2014) and Ireland", "Denmark (including Greenland and the Faroe Islands), Finland", "Gabon*, Rwanda*"
+_LIST_JOIN = re.compile(r"\*?(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
 def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
@@ -228,20 +270,51 @@ def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
     ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
     if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
         return []
-    out = [ents[0]]
+    out, last = [ents[0]], ents[0]
     for e in ents[1:]:
-        if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
+        if e.kind not in ("state", "organisation") or not _LIST_JOIN.fullmatch(ctx.text[last.end:e.start]):
             break
-        out.append(e)
+        last = e  # "Japan, the European Union": an organisation may be listed too, and is passed over
+        if e.kind == "state":
+            out.append(e)
     # the body is the list and nothing more, or the list then an aside (", which became the 28th member state")
-    rest = ctx.text[out[-1].end:b]
-    return out if re.match(r"\s*(?:$|[.;]|,\s*(?:which|who)\b|\()", rest) else []
+    rest = ctx.text[last.end:b]
+    return out if re.match(r"\s*(?:$|[.;*]|,\s*(?:which|who)\b|\(|[-–—]\s)", rest) else []
 
 
 # What a chronology item's states do, right after them: "withdraws", "is suspended", "becomes the 54th member".
 _PREDICATE = re.compile(r"\s+(?:(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:formally\s+|again\s+|also\s+)?"
                         r"(?P<verb>withdr[ae]ws?|lea(?:ves|ve)|left|quits?|rejoins?|joins?|joined|accedes?|acceded|suspended"
                         r"|admitted|readmitted|becomes?|became)\b(?P<rest>[^;.]{0,60})", re.I)
+
+
+# "Members (11):" or "Observer states (13):" alone on its line, the list in bullets below it.
+_HEAD_FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,3})(?:[ \t]*\(\d{1,3}\))?:[ \t]*$", re.M)
+_BULLET = re.compile(r"[ \t]*[-*•–][ \t]+(?P<body>.+)")
+
+
+def _headed_bullets(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
+    """"Members (11):" then "- Brunei Darussalam - 7 January 1984": each bullet's states have the heading's status."""
+    out: list[MembershipClaim] = []
+    for h in _HEAD_FIELD.finditer(ctx.text):
+        status = _status_of(h.group("label"))
+        if status is None:
+            continue
+        org = ctx.org_before(h.start(), lines=6)
+        pos = h.end() + 1
+        while org and pos < len(ctx.text):
+            stop = ctx.text.find("\n", pos)
+            stop = len(ctx.text) if stop < 0 else stop
+            bullet = _BULLET.fullmatch(ctx.text, pos, stop)
+            if bullet is None:
+                break
+            b0, b1 = bullet.span("body")
+            when = ctx.date_in(b0, b1) or FuzzyDate.day(doc_date)
+            statuses = ["member", "withdrawn"] if _FORMER.search(h.group("label")) else [status]
+            for s in _leading_states(ctx, b0, b1):
+                out.extend(MembershipClaim(org, s.id, st, when, s.start, s.end, (pos, stop)) for st in statuses)
+            pos = stop + 1
+    return out
 
 
 def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str]]:
