@@ -518,6 +518,25 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
      {("ECOWAS", s, st) for s in ("MLI", "NER", "BFA") for st in ("member", "withdrawn")}),
     ("The GCC met. Egypt, which isn't a GCC member, attended.", set()),
     ("Two South American states are OIC members: Suriname and Guyana.", {("OIC", "SUR", "member"), ("OIC", "GUY", "member")}),
+    # "a Dialogue Partner of ASEAN" (not a plain partner); a subject list does not run back across ";"; "signed on:";
+    # "entered NATO"; "which Afghanistan helped found"; "fellow EU member States"; "an associate member" is no member
+    ("We noted the interest of India, a Dialogue Partner of ASEAN since 1996.", {("ASEAN", "IND", "dialogue_partner")}),
+    ("Its member States are Armenia, Belarus and Kazakhstan; Turkmenistan is an associate member of the CIS.",
+     {("CIS", "TKM", "associate_member")}),
+    ("The SCO grew. At Astana in 2017 two more states signed on: India and Pakistan.", {("SCO", "IND", "member"), ("SCO", "PAK", "member")}),
+    ("Estonia, Latvia and Lithuania entered NATO on 29 March 2004.", {("NATO", s, "member") for s in ("EST", "LVA", "LTU")}),
+    ("The Arab Maghreb Union (AMU), which Morocco helped found in 1989, is dormant.", {("AMU", "MAR", "member")}),
+    ("Estonia will sit alongside fellow European Union member States Denmark and Latvia.",  # "fellow": Estonia too
+     {("EU", "EST", "member"), ("EU", "DNK", "member"), ("EU", "LVA", "member")}),
+    # founders named with their organisation's head noun, or with an organisation the text does not know
+    ("The EAC was revived in 2000. The founders were Kenya, Tanzania and Uganda; Rwanda and Burundi joined in 2007.",
+     {("EAC", s, "member") for s in ("KEN", "TZA", "UGA", "RWA", "BDI")}),
+    ("The EAEU met. The Fund's founders were Kazakhstan, Kyrgyzstan and Tajikistan.", set()),
+    # an organisation named in the clause right after an apposition; "without belonging" negates
+    ("COMESA met. Lesotho and Angola, former Member States that withdrew from the Southern African Development Community, "
+     "were named.", {("SADC", s, st) for s in ("LSO", "AGO") for st in ("member", "withdrawn")}),
+    ("Norway and Iceland, the two members of EFTA, are tied to the EU's market without belonging to the bloc.",
+     {("EFTA", "NOR", "member"), ("EFTA", "ISL", "member")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item

@@ -21,7 +21,7 @@ from councilwatch.extract.gazetteer import EntityMention
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 ENT_LABELS = {"state": "STATE", "organisation": "ORG", "person": "PERSON", "group": "GROUP"}
 # Words before a cue that make it hypothetical, negated or reported as a possibility.
-_HEDGE = re.compile(r"n['’]t\b|\b(?:would|could|might|may|if|whether|not|never|no|neither|nor|threatened|threatens|consider|considering|"
+_HEDGE = re.compile(r"n['’]t\b|\b(?:would|could|might|may|if|whether|not|never|no|neither|nor|without|threatened|threatens|consider|considering|"
                     r"considered|reviewing|mulling|possible|possibility|potential|rumou?rs?|denied)\b", re.I)
 _ANAPHOR_ORG = re.compile(r"\b(?:the|this|that)\s+(?:(?:enlarged|expanded|regional|new|whole|entire)\s+)?(?:organi[sz]ation|bloc|alliance|grouping|body|union|commonwealth|community|league|forum|authority|association)\b"
                           r"|\bits\b|\bit\b", re.I)
@@ -131,7 +131,8 @@ def hedged(ctx: SentenceContext, cue_start: int, cue_end: int | None = None) -> 
 _ASIDE_WORDS = r"(?:now|formerly|then|today|since|from|until|in|as\s+of)\s"
 _FORMAL = r"(?-i:(?:(?:[A-Z][a-z]+\s+){0,2}(?:Republic|Kingdom|State|Sultanate|Federation|Principality|Union)\s+of\s+(?:the\s+)?))?"
 _LIST_GAP = re.compile(r"(?:\s*\(" + _ASIDE_WORDS + r"[^()]{1,40}\))?[\s,*]*(?:and|or|as\s+well\s+as)?[\s,*]*(?:the\s+)?" + _FORMAL, re.I)
-_SUBJECT_GAP = re.compile(r"(?:\s*\(" + _ASIDE_WORDS + r"[^()]{1,40}\))?[\s,;]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?" + _FORMAL, re.I)
+# (a subject list does not run back across ";": "Its members are A, B and C; Turkmenistan is an associate member")
+_SUBJECT_GAP = re.compile(r"(?:\s*\(" + _ASIDE_WORDS + r"[^()]{1,40}\))?[\s,]*(?:and|or|as\s+well\s+as)?[\s,]*(?:the\s+)?" + _FORMAL, re.I)
 _CLAUSE_END = re.compile(r",\s+(?:and|but|while|whereas|although)\b|;|\s+—\s+|\((?!" + _ASIDE_WORDS + ")", re.I)
 
 

@@ -116,8 +116,10 @@ _STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+(?:{_NUMW}\s+)?{_ADJS}{_STAT
 # ASEAN", "Bolivia and Guyana stayed in Unasur": a status said of its subject, with its organisation.
 _COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|already)\s+)*(?:(?:is|are|was|were|remains?|remained"
                      rf"|has\s+been|have\s+been|had\s+been|became|becomes?)\s+(?:(?:also|still|now|both|all|long)\s+)*"
-                     rf"(?:(?:one|{_NUMW})\s+of\s+)?(?:(?:a|an|the)\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_NUMW}\s+)?(?:[a-z]+(?:-[a-z]+)?\s+|"
-                     rf"(?-i:[A-Z])[a-z]+\s+){{0,2}}(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}(?:\s+for\s+membership)?"
+                     rf"(?:(?:one|{_NUMW})\s+of\s+)?(?:(?:a|an|the)\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_NUMW}\s+)?"
+                     # free words before the noun, but not a status's own ("an associate member")
+                     rf"(?:(?!(?:associate|dialogue|former|observer)\b)(?:[a-z]+(?:-[a-z]+)?\s+|(?-i:[A-Z])[a-z]+\s+)){{0,2}}"
+                     rf"(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}(?:\s+for\s+membership)?"
                      # "one of the OSCE's six Mediterranean Partners", "a candidate for membership of the European Union"
                      rf"(?(poss)|\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)))"
                      rf"|(?P<noun2>stay(?:ed|s)?|remain(?:ed|s)?)\s+in\s+(?:the\s+)?(?P<org2>(?-i:ORG)))", re.I)
@@ -173,6 +175,11 @@ _WITHDREW_BARE = re.compile(rf"{_STATE_LIST}\s+(?:(?:all|also|both|then|later|ev
 _FOUNDED_ORG = re.compile(rf"{_STATE_LIST}(?:\s+and\s+(?:{_NUMW}|several|other)\s+(?:other\s+)?(?:states|countries|governments))?"
                           rf"\s+(?:(?:jointly|together)\s+)?(?P<noun>founded|co-founded|established|created|set\s+up)\s+(?:the\s+)?"
                           rf"(?P<org>(?-i:ORG))", re.I)
+# "The OIC, which Afghanistan helped found in 1969".
+_HELPED_FOUND = re.compile(r"(?P<org>(?-i:ORG))(?:\s*\((?-i:ORG)\))?\s*,\s*which\s+(?P<list>(?-i:STATE)(?:(?:\s*,\s*|\s+and\s+)(?-i:STATE))*)"
+                           r"\s+(?:had\s+)?(?:helped\s+(?:to\s+)?)?(?P<noun>found(?:ed)?|create[d]?|establish(?:ed)?|set\s+up)\b", re.I)
+# "fellow European Union member States Denmark, France and Greece".
+_FELLOW = re.compile(rf"fellow\s+(?P<pre>(?-i:ORG))\s+{_STATUS_NOUN}\s+(?:the\s+)?{_STATE_LIST}", re.I)
 # "Iceland applied in 2009": an application whose organisation the paragraph names.
 _APPLIED = re.compile(rf"{_STATE_LIST}\s*(?:,\s*(?:which|who)\s+)?(?:(?:formally|first|also|then|later)\s+)?(?P<verb>applied)(?=\s+(?:in|on)\s+(?-i:DATE)"
                       r"|\s+(?:and|but)\s|\s*[,.;])(?P<noun>)", re.I)
@@ -198,6 +205,7 @@ _AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P
 # "the African Union had suspended six of its members — Burkina Faso, Gabon, ...".
 _VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}\s+of\s+)?(?P<poss>its|their)\s+"
                            rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
+_THEN_ORG = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:\w+\s+){1,2}(?:from|of|to|in)\s+(?:the\s+)?(?P<org>(?-i:ORG))")
 _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)
 # A word every masked phrase has: a sentence without one is not read again.
 _PHRASE_WORD = re.compile(PHRASE_WORDS, re.I)
@@ -236,6 +244,8 @@ class MembershipsComponent:
                 out.extend(self._org_members(ctx, a, b))
             elif entry["label"] == "candidate":
                 out.extend(self._candidate(ctx, a, b))
+            elif entry["label"] == "partner" and "dialogue" in ctx.text[a:b].lower():
+                out.extend(self._status(ctx, "dialogue_partner", a, b))  # "a Dialogue Partner of ASEAN"
             elif entry["label"] in self._HANDLERS:
                 out.extend(getattr(self, self._HANDLERS[entry["label"]])(ctx, a, b))
             elif entry["label"].endswith("_list"):  # "observer_list": the status named with its holders
@@ -320,8 +330,14 @@ class MembershipsComponent:
         if any(e.kind == "group" and e.start < b and a < e.end for e in ctx.entities):
             return []  # "Council members: ..." lists a group, not an organisation's members
         counted = bool(_COUNT.search(ctx.text, max(ctx.start, a - 40), b)) or bool(_ORG_NOUN.match(ctx.text, a, b))
-        named = any(e.kind == "organisation" for e in ctx.entities) or org_anaphor(ctx, ctx.start, a) or counted
+        founders = bool(re.match(r"(?:founders|founding|signatories)\b", ctx.text[a:b], re.I))  # founders are an organisation's
+        named = any(e.kind == "organisation" for e in ctx.entities) or org_anaphor(ctx, ctx.start, a) or counted or founders
         orgs = self._organisations(ctx, a, b, prefer_after=False) if named else []
+        poss = re.search(r"\b(?:the|its)\s+(\w+)['’]s\s+$", ctx.text[max(ctx.start, a - 30):a], re.I)
+        if founders and poss and not any(e.kind == "organisation" for e in ctx.entities if e.end <= a):
+            # "The Fund's founders were ...": the organisation called a fund, or none we know
+            found = ctx.recent_org(poss.group(1).lower())
+            orgs = found if found and poss.group(1).lower() in ctx.org_names.get(found[0], "") else []
         if not orgs:
             return []
         org = orgs[0]
@@ -611,7 +627,7 @@ class MembershipsComponent:
                    _FOUNDER_OF, _LIST_ADMITTED, _AMONG, _POSSESSIVE_AS, _LIKE, _APPLIED, _COPULA, _MEMBERS_INCLUDE, _FORM,
                    _SOME_OF, _SUSPENSION_LIFTED, _SUSPENSION_OF, _PARTICIPATION_SUSPENDED, _WELCOMED_AS, _POSSESSED_STATUS,
                    _POSSESSOR_ALLIES, _NEGOTIATIONS_WITH, _WITHDRAWAL_EFFECTIVE, _COUNTS_AMONG, _BELONG, _DIALOGUE_WITH, _IS_IN, _EXPELLED, _WITHDREW_BARE,
-                   _FOUNDED_ORG):
+                   _FOUNDED_ORG, _HELPED_FOUND, _FELLOW):
             for m in rx.finditer(m_text.text):
                 out.extend(self._phrase(ctx, m_text, m))
         for m in _ORGS_IN_BRACKETS.finditer(m_text.text):
@@ -639,6 +655,9 @@ class MembershipsComponent:
         if status == "partner" and not any(groups.get(g) and "ORG" in groups[g] for g in ("org", "pre", "poss")):
             return []  # "Russia is still its main trading partner": partners only of a named organisation
         orgs = self._referred(ctx, m_text, m, a)
+        if orgs is None and (then := _THEN_ORG.match(m_text.text, m.end())):
+            # "former Member States that withdrew from the Common Market ...": the clause right after names it
+            orgs = [x.id for x in m_text.at(*then.span("org")) if getattr(x, "kind", None) == "organisation"] or None
         if orgs is None:
             if status == "partner" or _NOT_ORG_AFTER.match(m_text.text, m.end(key)):
                 return []  # "Russia, a partner of China": a relation between states, not a status
