@@ -118,6 +118,15 @@ def _dates(text: str, ref: date) -> list[tuple[str, str, str]]:
     ("Ghana takes over the chair on 1 September.", date(2024, 6, 5), [("1 September", "2024-09-01", "2024-09-01")]),
     ("Leaders agreed to admit the applicant in November.", date(2024, 6, 5), [("November", "2024-11-01", "2024-11-30")]),
     ("The authorities are urged to hold the vote in October.", date(2024, 6, 5), [("October", "2024-10-01", "2024-10-31")]),
+    # two months "from ... to" or "and" (not consecutive) are two dates; consecutive, dashed or "between" one span
+    ("Its seat was suspended from March to October 2013.", date(2024, 3, 1),
+     [("March", "2013-03-01", "2013-03-31"), ("October 2013", "2013-10-01", "2013-10-31")]),
+    ("Summits met in January and July 2019.", date(2024, 3, 1),
+     [("January", "2019-01-01", "2019-01-31"), ("July 2019", "2019-07-01", "2019-07-31")]),
+    ("Talks ran in May and June 2019.", date(2024, 3, 1), [("May and June 2019", "2019-05-01", "2019-06-30")]),
+    # nineteenth-century years after a preposition, not bare numbers
+    ("The conference met from October 1889 to April 1890; 1850 delegates came in 1890.", date(2024, 3, 1),
+     [("October 1889", "1889-10-01", "1889-10-31"), ("April 1890", "1890-04-01", "1890-04-30"), ("1890", "1890-01-01", "1890-12-31")]),
 ])
 def test_date_forms(text, ref, want):
     assert _dates(text, ref) == want
@@ -540,6 +549,11 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
      {("EFTA", "NOR", "member"), ("EFTA", "ISL", "member")}),
     # an organ stands for its organisation
     ("The Commonwealth Ministerial Action Group (CMAG) suspended Fiji in 2009.", {("COMMONWEALTH", "FJI", "suspended")}),
+    # columns named by organisations whose cells say the status ("observer (2020)", "withdrew (2012)", "not a member")
+    ("Table 4. Memberships of three states\n\nState | CIS | CSTO | SCO\nKazakhstan | member | member | member (founder)\n"
+     "Turkmenistan | associate member (2005) | not a member | guest only\nUzbekistan | member | withdrew (2012) | observer (2004)\n",
+     {("CIS", "KAZ", "member"), ("CSTO", "KAZ", "member"), ("SCO", "KAZ", "member"), ("CIS", "TKM", "associate_member"),
+      ("CIS", "UZB", "member"), ("CSTO", "UZB", "withdrawn"), ("SCO", "UZB", "observer")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item
     ("The African Union met.\n\nCountry | Capital | Population\nFrance | Paris | 68\nGermany | Berlin | 84\n", set()),
     ("6. Gabon hosted the African Union summit.\n\n7. ECOWAS brings together 12 member States: Benin, Ghana and Togo among "
@@ -562,6 +576,8 @@ def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extrac
     # an Assembly resolution is not the Council's, and a bare number stays as written
     ("General Assembly resolution 2758 of 25 October 1971", []),
     ("see S/RES/2532 for details", ["S/RES/2532"]),
+    # "UNSCR" names a Council resolution
+    ("under UNSCR 1701/2006 and UNSCR 2231 (2015)", ["S/RES/1701 (2006)", "S/RES/2231 (2015)"]),
 ])
 def test_resolutions_dated_by_the_words_after_them(text, want):
     from councilwatch.extract.pipeline import find_symbol_mentions

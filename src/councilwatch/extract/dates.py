@@ -22,11 +22,11 @@ from datetime import date
 from councilwatch.dates import MONTHS, FuzzyDate, Precision, _last_day, resolve_day_month
 from councilwatch.errors import BadDate
 
-FIRST_YEAR, LAST_YEAR = 1900, 2099
+FIRST_YEAR, LAST_YEAR = 1800, 2099
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
          r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = r"(?:1[89]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _WEEKDAY = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?),?\s+)?"
 _DASH = r"\s*(?:-|–|—|to|and)\s*"
@@ -44,7 +44,7 @@ _FORMS = [
     ("m_d_y", rf"{_WEEKDAY}(?P<m>{_MONTH})\s+(?P<d>{_DAY}),\s*(?P<y>{_YEAR})"),
     ("m_dd_y", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY}),\s*(?P<y>{_YEAR})"),
     ("iso", rf"(?P<y>{_YEAR})-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])"),
-    ("m_m_y", rf"(?:between\s+|from\s+)?(?P<m1>{_MONTH}){_DASH}(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})"),
+    ("m_m_y", rf"(?P<pre>between\s+|from\s+)?(?P<m1>{_MONTH})\s*(?P<msep>-|–|—|to|and)\s*(?P<m2>{_MONTH})\s+(?P<y>{_YEAR})"),
     ("part_m_y", rf"(?P<pm>early|mid|late|the\s+(?:beginning|end|middle)\s+of)[\s\-]+(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
     ("part_m", rf"(?P<pm>early|mid|late|the\s+(?:beginning|end|middle)\s+of)[\s\-]+(?P<m>{_MONTH})"),
     ("m_y", rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR})"),
@@ -273,6 +273,7 @@ def _matches(text: str):
 
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+_OLD_YEAR_CUE = re.compile(r"\b(?:in|since|from|by|of|until|before|after|between|and|to|year)\s+$|[-–]\s*$", re.I)
 _THAT_YEAR = re.compile(r"\s+(?:of\s+)?that\s+year\b", re.I)
 # "from 1 June to 31 August 2024", "between March and June 2024": the range's year is written once, at its end.
 _RANGE_OPEN = re.compile(r"\b(?:from|between)\s+$", re.I)
@@ -314,6 +315,8 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             continue
         if kind == "year" and _excluded_year(text, start, end):
             continue
+        if kind == "year" and text[start:start + 2] == "18" and not _OLD_YEAR_CUE.search(text, max(0, start - 12), start):
+            continue  # "1850 troops": a number; "in 1889", "since 1890" are years
         if kind == "m_d" and groups["m"].lower().startswith("may") and groups["m"][0] == "m":
             continue  # "may 5" in lower case is a verb and a number
         anchor = None
@@ -341,6 +344,17 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
                         found.append(_Found(single, g, a, b, v))
                 prev_end = end
                 continue
+            if kind == "m_m_y" and _two_months(groups):
+                # "from February to August 2011", "in February and August 2011": two months, the first taking the
+                # year written once at the end ("March and April 2024", "March-April 2024" stay one span)
+                y = int(groups["y"])
+                m2_start = start + m.group(kind).lower().rfind(groups["m2"].lower())
+                for g, a, b in (({"m": groups["m1"]}, start + len(groups.get("pre", "")), start + len(groups.get("pre", ""))
+                                 + len(groups["m1"])), ({"m": groups["m2"]}, m2_start, end)):
+                    found.append(_Found("m_y", {**g, "y": str(y)}, a, b, FuzzyDate.month(y, _month(g["m"]))))
+                sent_last, last_year = _last_day(y, _month(groups["m2"])), y
+                prev_end = end
+                continue
             value = _value(kind, groups, text, start, ref, anchor)
         except (ValueError, BadDate, KeyError):
             value = None
@@ -352,6 +366,17 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
         found.append(item)
         prev_end = end
     return [DateMention(text[f.start:f.end], f.value, f.start, f.end) for f in _ranges(text, _consecutive(text, found), ref)]
+
+
+def _two_months(groups: dict) -> bool:
+    """"from February to August 2011" and "February and August 2011" are two months; "between March and June 2024",
+    "March-April 2024" and "March and April 2024" (consecutive) one span."""
+    sep, pre = groups.get("msep", "").lower(), groups.get("pre", "").strip().lower()
+    if pre == "between":
+        return False
+    if pre == "from" or sep == "to":
+        return True
+    return sep == "and" and _month(groups["m2"]) != _month(groups["m1"]) + 1
 
 
 def _separate_days(groups: dict) -> bool:

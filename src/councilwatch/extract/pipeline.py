@@ -254,6 +254,7 @@ _OTHER_BODY = re.compile(r"Human\s+Rights\s+Council|\bHRC\b|Economic\s+and\s+Soc
 _GA_MORE = re.compile(r"(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\s*\((?:19|20)\d\d\))?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+)"
                       r"((?:[1-9]\d|ES-\d{1,2})/\d{1,3})\b(?![/\d])")
 _GA_NAME = re.compile(r"General\s+Assembly|\bAssembly\b")
+_UNSCR = re.compile(r"\bUNSCRs?\s+(\d{1,4})(?:\s*/\s*((?:19|20)\d\d)\b|\s*\(((?:19|20)\d\d)\))?")
 _SC_RES_BARE = re.compile(r"\bresolutions?\s+(\d{3,4})\b(?!\s*\(|/|\d)", re.I)
 
 
@@ -286,6 +287,10 @@ def _resolutions_in_prose(text: str, symbols: list[SymbolMention]) -> list[Symbo
     for m in _SC_RES_LIST.finditer(text):
         for one in _SC_RES_ONE.finditer(text, m.start(), m.end()):
             add(one.start(), one.end(), f"S/RES/{one.group(1)} ({one.group(2)})")
+    for m in _UNSCR.finditer(text):
+        # "UNSCR 1244/1999", "UNSCR 2231 (2015)": the abbreviation names a Council resolution
+        year = m.group(2) or m.group(3)
+        add(m.start(), m.end(), f"S/RES/{m.group(1)} ({year})" if year else f"S/RES/{m.group(1)}")
     for m in _SC_RES_BARE.finditer(text):
         # "resolution 2292 of 14 June 2016": a Council resolution whose date is written after it.
         after = _DATE_AFTER.match(text, m.end())

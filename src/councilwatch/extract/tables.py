@@ -148,17 +148,17 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             continue  # a header row names no states; a row of states is data, not a header
         table_org = ctx.org_before(block[0][0])
         # A column named only by its organisation holds what the caption says ("Suspensions after coups"), else members.
-        caption = _status_of(_lines_before(ctx.text, block[0][0], 3)) or "member"
-        columns = []  # (index, status or None for a column of statuses, organisation)
+        caption = _status_of(_lines_before(ctx.text, block[0][0], 1)) or "member"
+        columns = []  # (index, status or None for a column of statuses, organisation, named only by the organisation)
         for i, (a, b) in enumerate(head_cells):
             words = ctx.text[a:b]
             orgs = ctx.between(a, b, "organisation")
             # a header naming two organisations ("ECOWAS / SADC") leaves each cell to say which
             org = orgs[0].id if len(orgs) == 1 else None if orgs else table_org
             if _STATUS_COLUMN.search(words):
-                columns.append((i, None, org))
+                columns.append((i, None, org, False))
             elif i > 0 and ((status := _status_of(words)) is not None or orgs):
-                columns.append((i, status or caption, org))
+                columns.append((i, status or caption, org, status is None))
         if not columns:
             continue
         for r in body:
@@ -166,9 +166,11 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             if len(cells) != len(head_cells):
                 continue
             row_states = ctx.between(cells[0][0], cells[0][1], "state")
-            for i, status, org in columns:
+            for i, status, org, by_org in columns:
                 a, b = cells[i]
                 value = ctx.text[a:b]
+                if by_org and (_NEGATION.search(value) or re.search(r"\bguest", value, re.I)):
+                    continue  # "not a member", "guest only"
                 named = ctx.between(a, b, "organisation")
                 cell_org = named[0].id if named else org  # "SADC: March 2009 - January 2014"
                 if cell_org is None or _EMPTY_CELL.match(value):
@@ -180,7 +182,9 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
                     # organisations, each with its own status
                     out.extend(_organisation_list(ctx, a, b, states, status or "member", doc_date, r))
                     continue
-                statuses = [status] if status else _statuses_in(value)
+                # a column named by its organisation: the cell's own words ("observer (2020)", "withdrew (2012)"), else
+                # the caption's
+                statuses = (_statuses_in(value) or [status]) if by_org else [status] if status else _statuses_in(value)
                 when = ctx.date_in(a, b) or ctx.date_in(r[0], r[1]) or FuzzyDate.day(doc_date)
                 for st in statuses:
                     for s in states:
