@@ -67,7 +67,7 @@ def test_evalset_gold_is_well_formed():
         states = {r["iso3"] for r in csv.DictReader(f)}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 109
+    assert len(golds) >= 129
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -267,7 +267,7 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
 # Sets still below the memberships target (their RESULTS.md), each held at its level so that a change that loses ground
 # on one of them is seen: memberships floors just under the figures after the fixes they led to.
 LEVELS = {"blindset4": 0.75, "blindset5": 0.75, "blindset6": 0.74, "blindset7": 0.74, "blindset8": 0.72, "blindset9": 0.68,
-          "blindset10": 0.76, "blindset11": 0.59}
+          "blindset10": 0.76, "blindset11": 0.59, "blindset12": 0.64, "blindset13": 0.64}
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
@@ -554,6 +554,11 @@ def test_membership_phrases_read_on_the_masked_sentence(extractor, text, want):
      "Turkmenistan | associate member (2005) | not a member | guest only\nUzbekistan | member | withdrew (2012) | observer (2004)\n",
      {("CIS", "KAZ", "member"), ("CSTO", "KAZ", "member"), ("SCO", "KAZ", "member"), ("CIS", "TKM", "associate_member"),
       ("CIS", "UZB", "member"), ("CSTO", "UZB", "withdrawn"), ("SCO", "UZB", "observer")}),
+    # a state labelling the organisations it belongs to ("but not" ends the list); a bare "entered in 1995"
+    ("Who is in which club:\n\n- Rwanda: EAC, ECCAS and COMESA\n- Tanzania: EAC and SADC, but not COMESA\n",
+     {("EAC", "RWA", "member"), ("ECCAS", "RWA", "member"), ("COMESA", "RWA", "member"), ("EAC", "TZA", "member"),
+      ("SADC", "TZA", "member")}),
+    ("ASEAN grew. Laos, once wary, entered in 1997. The treaty entered into force on 1 July.", {("ASEAN", "LAO", "member")}),
     # not memberships: a table without a status column; a numbered paragraph is prose, not a labelled item
     ("The African Union met.\n\nCountry | Capital | Population\nFrance | Paris | 68\nGermany | Berlin | 84\n", set()),
     ("6. Gabon hosted the African Union summit.\n\n7. ECOWAS brings together 12 member States: Benin, Ghana and Togo among "

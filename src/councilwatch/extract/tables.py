@@ -235,6 +235,8 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
     items = list(_ITEM.finditer(ctx.text))
     items += [f for f in _FIELD.finditer(ctx.text) if _status_of(f.group("label"))]
     out.extend(_headed_bullets(ctx, doc_date))
+    for m in _ITEM.finditer(ctx.text):
+        out.extend(_state_item(ctx, m, doc_date))
     for m in items:
         label, (b0, b1) = m.group("label"), m.span("body")
         status = _status_of(label)
@@ -319,6 +321,23 @@ def _headed_bullets(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
                 out.extend(MembershipClaim(org, s.id, st, when, s.start, s.end, (pos, stop)) for st in statuses)
             pos = stop + 1
     return out
+
+
+def _state_item(ctx: _Context, m: re.Match, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
+    """"- Kenya: EAC, IGAD, COMESA", "- Ethiopia: IGAD and COMESA, but not the EAC": a state labelling the
+    organisations it belongs to."""
+    label = ctx.between(m.start("label"), m.end("label"), "state")
+    if len(label) != 1 or ctx.between(m.start("label"), m.end("label"), "organisation"):
+        return []
+    b0, b1 = m.span("body")
+    cut = _NEGATION.search(ctx.text, b0, b1)  # "but not the EAC", "nothing else"
+    orgs = ctx.between(b0, cut.start() if cut else b1, "organisation")
+    if not orgs or ctx.between(b0, b1, "state"):
+        return []
+    when = FuzzyDate.day(doc_date)
+    s = label[0]
+    return [MembershipClaim(o.id, s.id, "member", when, s.start, o.end, (m.start(), m.end()))
+            for o in {o.id: o for o in orgs}.values()]
 
 
 def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str]]:
