@@ -253,7 +253,8 @@ class Gazetteer:
         for end, (length, entry) in self._folded.iter(low):
             start = end - length + 1
             if text[start].isupper() or text[start].isdigit():
-                if _bounded(low, start, end + 1, n) and not _REGIONAL.search(low, max(0, start - 8), start):
+                if _bounded(low, start, end + 1, n) and not (low.startswith("americ", start)
+                                                             and _REGIONAL.search(low, max(0, start - 8), start)):
                     cands.append((start, end + 1, entry))
         cands.extend(self._definitions(text, cands))
         cands.sort(key=lambda c: (c[0], -(c[1] - c[0])))
