@@ -67,7 +67,7 @@ def test_evalset_gold_is_well_formed():
         states = {r["iso3"] for r in csv.DictReader(f)}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 129
+    assert len(golds) >= 149
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -267,7 +267,8 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
 # Sets still below the memberships target (their RESULTS.md), each held at its level so that a change that loses ground
 # on one of them is seen: memberships floors just under the figures after the fixes they led to.
 LEVELS = {"blindset4": 0.75, "blindset5": 0.75, "blindset6": 0.74, "blindset7": 0.74, "blindset8": 0.72, "blindset9": 0.68,
-          "blindset10": 0.76, "blindset11": 0.59, "blindset12": 0.64, "blindset13": 0.64}
+          "blindset10": 0.76, "blindset11": 0.59, "blindset12": 0.64, "blindset13": 0.64,
+          "blindset14": 0.60, "blindset15": 0.54}  # 14 and 15: their blind level, not fixed against
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
