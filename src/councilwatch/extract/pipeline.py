@@ -158,8 +158,8 @@ class Extractor:
         layout = layout_memberships(text, ents, dates, result.doc_date, memberless)
         by_line = {(m.sentence, m.state): m.organisation for m in layout}
         result.memberships = [m for m in result.memberships
-                              if not any(a <= m.start < b and st == m.state and org != m.organisation
-                                         for (a, b), st in by_line for org in [by_line[((a, b), st)]])]
+                              if not any(a <= m.start < b and state == m.state and org != m.organisation
+                                         for ((a, b), state), org in by_line.items())]
         result.memberships.extend(layout)
         # UN offices, missions and forces have no member states, whatever a cue took them for
         result.memberships = [m for m in result.memberships if m.organisation not in memberless]

@@ -51,7 +51,6 @@ class _Context:
     text: str
     entities: list[EntityMention]
     dates: list[DateMention]
-    predicate_org: str | None = None  # the organisation a chronology item's predicate names
 
     def between(self, a: int, b: int, kind: str) -> list[EntityMention]:
         return [e for e in self.entities if a <= e.start and e.end <= b and e.kind == kind]
@@ -241,13 +240,13 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
         label, (b0, b1) = m.group("label"), m.span("body")
         status = _status_of(label)
         statuses = [status] if status else []
-        ctx.predicate_org = None
+        named_org = None
         if _FORMER.search(label):
             statuses = ["member", "withdrawn"]  # "Former members: ...": they were members, and left
         states = []
         if status is None and ctx.date_in(m.start("label"), m.end("label")) is not None:
             # a chronology: "- 3 October 2013: The Gambia withdraws", "- 2012: Qatar is admitted as an associate member"
-            states, statuses = _acting_states(ctx, b0, b1)
+            states, statuses, named_org = _acting_states(ctx, b0, b1)
         states = states or _leading_states(ctx, b0, b1)
         if not states:
             continue
@@ -258,7 +257,7 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
             statuses = ["member"]
         named = ctx.between(m.start("label"), m.end("label"), "organisation")
         # "- 1981: Greece joins the European Communities": the organisation the item names, else its list's
-        org = named[0].id if named else ctx.predicate_org or ctx.org_before(m.start(), lines=12)
+        org = named[0].id if named else named_org or ctx.org_before(m.start(), lines=12)
         if org is None:
             continue
         when = ctx.date_in(m.start("label"), m.end("label")) or FuzzyDate.day(doc_date)
@@ -340,10 +339,11 @@ def _state_item(ctx: _Context, m: re.Match, doc_date) -> list[MembershipClaim]: 
             for o in {o.id: o for o in orgs}.values()]
 
 
-def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str]]:
+def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str], str | None]:
+    """The states a chronology item opens with, what they do, and the organisation the predicate names."""
     ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
     if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
-        return [], []
+        return [], [], None
     out = [ents[0]]
     for e in ents[1:]:
         if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
@@ -353,15 +353,15 @@ def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], 
     end = ctx.text.find(")", end, b) + 1 if re.match(r"\s*\(", ctx.text[end:b]) else end  # "Mexico (2014) and ..."
     p = _PREDICATE.match(ctx.text, end, b)
     if p is None:
-        return [], []
+        return [], [], None
     statuses = [_predicate_status(p)]
-    ctx.predicate_org = next((e.id for e in ctx.between(p.start(), p.end(), "organisation")), None)
+    org = next((e.id for e in ctx.between(p.start(), p.end(), "organisation")), None)
     # "- 2013: The Gambia withdraws; it rejoins on 8 February 2018."
     more = re.match(r"\s*[;,]\s*(?:and\s+)?(?:it|they)", ctx.text[p.end():b])
     if more and (q := _PREDICATE.match(ctx.text, p.end() + more.end(), b)):
         statuses.append(_predicate_status(q))
     statuses = [st for st in statuses if st]
-    return (out, statuses) if statuses else ([], [])
+    return (out, statuses, org) if statuses else ([], [], None)
 
 
 def _predicate_status(p: re.Match) -> str | None:
