@@ -29,6 +29,9 @@ _ANAPHOR_ORGS = re.compile(r"\b(?:these|those|the\s+three|the\s+two|all\s+three|
                            r"|blocs|groupings|organs)\b|\bthem\b", re.I)
 
 
+# A count written in words or digits ("ten member states", "all 15 members").
+NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+          r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
 # Words every masked status phrase of the memberships component has (a sentence without one is not read for them).
 PHRASE_WORDS = (r"member|observer|partner|found|created|established|set\s+up|all(?:y|ies)\b|admitted|joined|applied|suspended"
                 r"|suspension|expelled|stay|remain|\bform(?:ed)?\b|constitut|candidate|negotiations\s+with|\bleft\b|\bquit"

@@ -15,7 +15,7 @@ from spacy.language import Language
 
 from councilwatch.dates import FuzzyDate
 from councilwatch.extract.components import (
-    SentenceContext, clause_end, cue_matches, hedged, list_after, load_patterns, org_anaphor, subject_before, when,
+    NUMBER, SentenceContext, clause_end, cue_matches, hedged, list_after, load_patterns, org_anaphor, subject_before, when,
 )
 from councilwatch.extract.phrases import MaskedPhrases
 from councilwatch.extract.results import MembershipClaim
@@ -53,15 +53,13 @@ _NOT_AN_ORG_SUBJECT = re.compile(r"\b(?:delegation|group|team|panel|mission|forc
 _OF_WHICH = re.compile(r"\s*,?\s*(?:of|in|to|from)\s+which\b", re.I)
 _AND_OF = re.compile(r"(?:\s*\([A-Z]{2,10}\))?(?:\s*,\s*(?:which|whom)\b[^,;]{0,60},)?\s*,?\s*and\s+(?:also\s+)?of\s+(?:the\s+)?", re.I)
 # A count before an enumeration cue says the list is the organisation's membership ("all ten member states: ...").
-_NUMBER = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-           r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
-_COUNT = re.compile(rf"\b(?:all|{_NUMBER})\s+(?:(?:other|full|current)\s+)?(?:member\s+(?:states|countries)|members)\b", re.I)
+_COUNT = re.compile(rf"\b(?:all|{NUMBER})\s+(?:(?:other|full|current)\s+)?(?:member\s+(?:states|countries)|members)\b", re.I)
 # After bare "joined": what shows that the object was left out because it is known ("Yemen joined on 5 May 1945").
 _JOINED_TAIL = re.compile(r"\s*(?:[,.;)]|$|(?:it|them|again|later|too|as\s+(?:a|an|the)\s+(?:full\s+)?member)\b"
                           r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+|a\s+few|several)\s+(?:years?|months?"
                           r"|decades?|weeks?)\s+(?:later|after)\b)", re.I)
 # "by ten States:", "by six countries of the Horn of Africa and East Africa — Djibouti, ...".
-_BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{_NUMBER}\s+(?:founding\s+)?(?:countries|states|members|nations|republics"
+_BY = re.compile(rf"\bby\s+(?:the\s+)?(?:{NUMBER}\s+(?:founding\s+)?(?:countries|states|members|nations|republics"
                  r"|governments)(?:\s+(?:of|from|in)\s+[^—–:;,()]{1,60}?\s*[—–:])?\s*:?\s*(?:the\s+)?)?", re.I)
 _OF_ORG = re.compile(r"\s+(?:of|in|at|to|with)\s+(?:the\s+)?", re.I)
 _LIST_INTRO = re.compile(r"\s*(?:\(|:|—|–|,\s*(?:among\s+them|including|such\s+as|namely)?\s*:?)\s*(?:the\s+)?", re.I)

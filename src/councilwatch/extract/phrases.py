@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
-from councilwatch.extract.components import PHRASE_WORDS, SentenceContext, hedged
+from councilwatch.extract.components import NUMBER, PHRASE_WORDS, SentenceContext, hedged
 from councilwatch.extract.masked import Masked, mask
 from councilwatch.extract.results import MembershipClaim
 
 _HEADS = r"(?:organi[sz]ation|bloc|alliance|union|community|league|grouping|forum|association|commonwealth|bank|council)"
-_NUMW = (r"(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-         r"|seventeen|eighteen|nineteen|twenty(?:-\w+)?|thirty(?:-\w+)?)")
 _POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their|whose"
 _ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|latest|longtime|long-standing|other|remaining"
          r"|only|smallest|largest|youngest|oldest|last|\w+(?:th|st|nd|rd)|\w+-speaking|\w+est|most\s+\w+)\s+)*")
@@ -36,8 +34,8 @@ _STATUS_OF = (rf"(?:\s+(?:of|in|to|at|within)\s+(?:the\s+)?(?P<org>(?-i:ORG)|(?:
 # Council's founding members", "Iceland, which has been a member since 1995": a status in apposition to states.
 _APPOSITIVE = re.compile(
     rf"{_STATE_LIST}\s*,\s*(?:as\s+|(?:which|who)\s+(?:(?:has|have|had)\s+been|is|are|was|were|remains?|remained|became)\s+)?"
-    rf"(?:(?:both|all|each|also|(?:one|{_NUMW})\s+of(?:\s+(?:the|its|their))?(?:\s+{_NUMW})?)\s+)?(?:(?:a|an|the)\s+)?"
-    rf"(?:{_NUMW}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?(?P<former>former\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?"
+    rf"(?:(?:both|all|each|also|(?:one|{NUMBER})\s+of(?:\s+(?:the|its|their))?(?:\s+{NUMBER})?)\s+)?(?:(?:a|an|the)\s+)?"
+    rf"(?:{NUMBER}\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_ADJS}[\w-]+\s+and\s+)?(?P<former>former\s+)?{_ADJS}(?:(?P<pre>(?-i:ORG))\s+)?"
     rf"{_ADJS}{_STATUS_NOUN}"
     rf"{_STATUS_OF}"
     # an organisation named in the phrase ends it; else what follows must end it
@@ -54,13 +52,13 @@ _LIKE = re.compile(rf"(?:^|,\s*)like\s+(?:the\s+)?(?P<like>(?-i:STATE)(?:\s+and\
                    rf"(?:(?P<pre>(?-i:ORG))\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
 # "The OIC's observers include the Russian Federation, ..., as well as Bosnia and Herzegovina and Thailand."
 # "speaking on behalf of the organization's member States - Azerbaijan, Kazakhstan, ...".
-_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+(?:{_NUMW}\s+)?{_ADJS}{_STATUS_NOUN}(?:\s+(?:include|includes|included|are|were|comprise"
+_STATUS_INCLUDE = re.compile(rf"(?P<poss>{_POSS})\s+(?:{NUMBER}\s+)?{_ADJS}{_STATUS_NOUN}(?:\s+(?:include|includes|included|are|were|comprise"
                              rf"|comprises)\s*:?|\s*[:(—–]|\s-)\s*(?:the\s+)?{_STATE_LIST}", re.I)
 # "Trinidad and Tobago remains an active member of the OAS", "Malaysia and Thailand are also long-standing members of
 # ASEAN", "Bolivia and Guyana stayed in Unasur": a status said of its subject, with its organisation.
 _COPULA = re.compile(rf"{_STATE_LIST}\s+(?:(?:also|still|now|both|all|each|long|already)\s+)*(?:(?:is|are|was|were|remains?|remained"
                      rf"|has\s+been|have\s+been|had\s+been|became|becomes?)\s+(?:(?:also|still|now|both|all|long)\s+)*"
-                     rf"(?:(?:one|{_NUMW})\s+of\s+)?(?:(?:a|an|the)\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{_NUMW}\s+)?"
+                     rf"(?:(?:one|{NUMBER})\s+of\s+)?(?:(?:a|an|the)\s+)?(?:(?P<poss>{_POSS})\s+)?(?:{NUMBER}\s+)?"
                      # free words before the noun, but not a status's own ("an associate member")
                      rf"(?:(?!(?:associate|dialogue|former|observer)\b)(?:[a-z]+(?:-[a-z]+)?\s+|(?-i:[A-Z])[a-z]+\s+)){{0,2}}"
                      rf"(?:(?P<pre>(?-i:ORG))\s+)?{_STATUS_NOUN}(?:\s+for\s+membership)?"
@@ -77,7 +75,7 @@ _MEMBERS_INCLUDE = re.compile(rf"{_STATUS_NOUN}\s+of\s+(?:the\s+)?(?P<org>(?-i:O
 _FORM = re.compile(rf"{_STATE_LIST}\s*(?:[-—–,]\s*)?(?:(?:also|together|jointly)\s+)?(?P<noun>form|formed|constitute|constituted"
                    rf"|make\s+up|made\s+up)\s+(?:the\s+)?(?P<org>(?-i:ORG))", re.I)
 # "rivalry between two of its members, the DRC and Rwanda".
-_SOME_OF = re.compile(rf"(?:{_NUMW}|several|some|many|most|both|all)\s+of\s+(?:the\s+)?(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}"
+_SOME_OF = re.compile(rf"(?:{NUMBER}|several|some|many|most|both|all)\s+of\s+(?:the\s+)?(?P<poss>{_POSS})\s+{_ADJS}{_STATUS_NOUN}"
                       rf"\s*(?:[,:(—–]|\s-)\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 # "lifted the suspension it imposed on Gabon", "Gabon's suspension from the African Union", "Mali, whose participation
 # in the OIF had been suspended": a suspension that was in force.
@@ -88,7 +86,7 @@ _PARTICIPATION_SUSPENDED = re.compile(rf"{_STATE_LIST}\s*,\s*whose\s+participati
                                       rf"(?:\s*\((?-i:ORG)\))?\s+(?:has|had)\s+been\s+(?P<noun>suspended)", re.I)
 # "welcomed Timor-Leste as its eleventh member", "welcomed Laos as the newest partner".
 _WELCOMED_AS = re.compile(rf"(?:welcom(?:ed|es|ing)|admit(?:ted|s)|accept(?:ed|s))\s+(?:the\s+)?{_STATE_LIST}\s+as\s+(?:(?P<poss>{_POSS})"
-                          rf"\s+|the\s+|an?\s+)?(?:{_NUMW}\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
+                          rf"\s+|the\s+|an?\s+)?(?:{NUMBER}\s+)?{_ADJS}{_STATUS_NOUN}{_STATUS_OF}", re.I)
 # "Armenia's membership of the CSTO", "Afghanistan's observer seat".
 _POSSESSED_STATUS = re.compile(rf"{_STATE_LIST}['’]s\s+(?:(?:full|current|continued|long-standing)\s+)?(?:(?P<noun>membership)"
                                rf"\s+(?:of|in)\s+(?:the\s+)?(?P<org>(?-i:ORG))|(?P<noun2>observer)\s+(?:seat|status))", re.I)
@@ -116,7 +114,7 @@ _EXPELLED = re.compile(rf"(?P<verb>expelled)\s+(?:the\s+)?{_STATE_LIST}(?P<noun>
 _WITHDREW_BARE = re.compile(rf"{_STATE_LIST}\s+(?:(?:all|also|both|then|later|eventually)\s+)?(?P<verb>withdrew|left|quit|pulled\s+out)"
                             r"(?=\s*(?:[.;]|$))(?P<noun>)", re.I)
 # "In June 1992 Turkey and ten other states founded the Organization of the Black Sea Economic Cooperation".
-_FOUNDED_ORG = re.compile(rf"{_STATE_LIST}(?:\s+and\s+(?:{_NUMW}|several|other)\s+(?:other\s+)?(?:states|countries|governments))?"
+_FOUNDED_ORG = re.compile(rf"{_STATE_LIST}(?:\s+and\s+(?:{NUMBER}|several|other)\s+(?:other\s+)?(?:states|countries|governments))?"
                           rf"\s+(?:(?:jointly|together)\s+)?(?P<noun>founded|co-founded|established|created|set\s+up)\s+(?:the\s+)?"
                           rf"(?P<org>(?-i:ORG))", re.I)
 # "The OIC, which Afghanistan helped found in 1969".
@@ -139,7 +137,7 @@ _JOINED_HEAD = re.compile(rf"{_STATE_LIST}\s*,?\s*(?:(?:which|who)\s+)?(?:(?:lat
                           rf"(?P<verb>joined|rejoined|left|quit|withdrew\s+from)\s+(?:the\s+)?(?P<org>{_HEADS})\b(?P<noun>)", re.I)
 # "Accession negotiations with Ukraine and the Republic of Moldova were opened".
 _NEGOTIATIONS_WITH = re.compile(rf"accession\s+(?P<verb>negotiations|talks)\s+with\s+(?:the\s+)?{_STATE_LIST}(?P<noun>)", re.I)
-_FOUNDER_OF = re.compile(rf"{_STATE_LIST}\s*,\s*(?:one|{_NUMW})\s+of\s+the\s+(?:{_NUMW}\s+)?(?:states|countries|republics"
+_FOUNDER_OF = re.compile(rf"{_STATE_LIST}\s*,\s*(?:one|{NUMBER})\s+of\s+the\s+(?:{NUMBER}\s+)?(?:states|countries|republics"
                          rf"|governments|nations)\s+(?:that|which|who)\s+(?:had\s+)?(?:founded|created|established|set\s+up)"
                          rf"\s+(?:the\s+)?(?P<org>(?-i:ORG)|{_HEADS}\b)(?P<noun>)", re.I)
 _LIST_ADMITTED = re.compile(rf"{_STATE_LIST}\s+(?:being\s+|were\s+|was\s+)?(?P<noun>admitted|readmitted)(?:\s+\w+ly)?"
@@ -147,7 +145,7 @@ _LIST_ADMITTED = re.compile(rf"{_STATE_LIST}\s+(?:being\s+|were\s+|was\s+)?(?P<n
 _AMONG = re.compile(rf"{_STATE_LIST}\s+(?:was\s+|were\s+)?among\s+(?:the\s+)?(?P<poss>{_POSS})?\s*{_ADJS}{_STATUS_NOUN}{_STATUS_OF}",
                     re.I)
 # "the African Union had suspended six of its members — Burkina Faso, Gabon, ...".
-_VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{_NUMW}\s+of\s+)?(?P<poss>its|their)\s+"
+_VERB_MEMBERS = re.compile(rf"(?P<verb>suspended|admitted|expelled)\s+(?:{NUMBER}\s+of\s+)?(?P<poss>its|their)\s+"
                            rf"(?P<noun>members?(?:\s+(?:states|countries))?)\s*[:(—–,]\s*(?:namely\s+)?(?:the\s+)?{_STATE_LIST}", re.I)
 _THEN_ORG = re.compile(r"\s*,?\s*(?:that|which|who)\s+(?:\w+\s+){1,2}(?:from|of|to|in)\s+(?:the\s+)?(?P<org>(?-i:ORG))")
 _NOT_ORG_AFTER = re.compile(rf"\s+(?:of|with|to)\s+(?:the\s+)?(?!(?-i:ORG)|{_HEADS}\b)", re.I)

@@ -270,21 +270,28 @@ _FORMER = re.compile(r"\bformer\s+members?\b", re.I)
 _LIST_JOIN = re.compile(r"\*?(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 
 
-def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
-    """The states an item's body opens with, as a list ("Bulgaria and Romania", "Croatia, which became ...")."""
+def _opening_states(ctx: _Context, a: int, b: int, skip_orgs: bool) -> tuple[list[EntityMention], int]:
+    """The states a body opens with, as a list ("Bulgaria and Romania"), and where the list ends; with `skip_orgs`, an
+    organisation listed among them ("Japan, the European Union") is passed over."""
     ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
     if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
-        return []
+        return [], a
     out, last = [ents[0]], ents[0]
+    listed = ("state", "organisation") if skip_orgs else ("state",)
     for e in ents[1:]:
-        if e.kind not in ("state", "organisation") or not _LIST_JOIN.fullmatch(ctx.text[last.end:e.start]):
+        if e.kind not in listed or not _LIST_JOIN.fullmatch(ctx.text[last.end:e.start]):
             break
-        last = e  # "Japan, the European Union": an organisation may be listed too, and is passed over
+        last = e
         if e.kind == "state":
             out.append(e)
-    # the body is the list and nothing more, or the list then an aside (", which became the 28th member state")
-    rest = ctx.text[last.end:b]
-    return out if re.match(r"\s*(?:$|[.;*]|,\s*(?:which|who)\b|\(|[-–—]\s)", rest) else []
+    return out, last.end
+
+
+def _leading_states(ctx: _Context, a: int, b: int) -> list[EntityMention]:
+    """The states an item's body opens with, when the body is the list and nothing more, or the list then an aside
+    (", which became the 28th member state")."""
+    out, end = _opening_states(ctx, a, b, skip_orgs=True)
+    return out if out and re.match(r"\s*(?:$|[.;*]|,\s*(?:which|who)\b|\(|[-–—]\s)", ctx.text[end:b]) else []
 
 
 # What a chronology item's states do, right after them: "withdraws", "is suspended", "becomes the 54th member".
@@ -341,15 +348,9 @@ def _state_item(ctx: _Context, m: re.Match, doc_date) -> list[MembershipClaim]: 
 
 def _acting_states(ctx: _Context, a: int, b: int) -> tuple[list[EntityMention], list[str], str | None]:
     """The states a chronology item opens with, what they do, and the organisation the predicate names."""
-    ents = [e for e in ctx.entities if a <= e.start and e.end <= b]
-    if not ents or ents[0].kind != "state" or not re.fullmatch(r"\s*(?:the\s+)?", ctx.text[a:ents[0].start], re.I):
+    out, end = _opening_states(ctx, a, b, skip_orgs=False)
+    if not out:
         return [], [], None
-    out = [ents[0]]
-    for e in ents[1:]:
-        if e.kind != "state" or not _LIST_JOIN.fullmatch(ctx.text[out[-1].end:e.start]):
-            break
-        out.append(e)
-    end = out[-1].end
     end = ctx.text.find(")", end, b) + 1 if re.match(r"\s*\(", ctx.text[end:b]) else end  # "Mexico (2014) and ..."
     p = _PREDICATE.match(ctx.text, end, b)
     if p is None:
