@@ -142,6 +142,7 @@ class Gazetteer:
         self.by_id: dict[tuple[str, str], Entry] = {}
         self.org_names: dict[str, str] = {}
         self.memberless: set[str] = set()
+        self.adjectives: frozenset[str] = frozenset()  # "Kenyan", "Burkinabe": a state named by its adjective
         for name, entry in names:
             self.by_id.setdefault((entry.kind, entry.id), entry)
             if entry.kind == "organisation":  # "the bank", "the Community": which organisation a head noun can name
@@ -194,11 +195,13 @@ class Gazetteer:
             # "Iran (Islamic Republic of)": the UN's inverted names are also written without the brackets.
             if "(" in name:
                 names.append((name.split("(")[0].strip(), e))
+        adjectives = set()
         with open(PATTERNS / "state_adjectives.csv", encoding="utf-8") as f:
             for row in csv.DictReader(f):
                 if row["iso3"] in known_states:
                     for adj in row["adjectives"].split("|"):
                         names.append((adj, Entry("state", row["iso3"])))
+                        adjectives.add(adj.lower())
         known_orgs = set()
         for oid, name, aliases in orgs:
             known_orgs.add(oid)
@@ -238,6 +241,7 @@ class Gazetteer:
                 names.append((phrase, e))
         gaz = cls(names, council, fuzzy)
         gaz.memberless = memberless
+        gaz.adjectives = frozenset(adjectives)
         return gaz
 
     # -- finding ----------------------------------------------------------------

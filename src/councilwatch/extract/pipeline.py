@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from councilwatch.extract.components import PATTERNS, PHRASE_WORDS, SentenceContext, set_entities
+from councilwatch.extract.confirmed import KnownMemberships, confirmed_memberships
 from councilwatch.extract.dates import document_date, find_dates
 from councilwatch.extract.gazetteer import Gazetteer
 from councilwatch.extract.reading import TextDocument, read_document
@@ -64,14 +65,15 @@ def build_nlp():
 class Extractor:
     """Extract symbols, dates, entities, memberships, events and stances from texts."""
 
-    def __init__(self, gazetteer: Gazetteer, nlp=None):  # noqa: ANN001 - spacy Language
+    def __init__(self, gazetteer: Gazetteer, nlp=None, known: KnownMemberships | None = None):  # noqa: ANN001 - spacy Language
         self.gazetteer = gazetteer
         self._nlp = nlp
         self._cues = _cue_words()
+        self.known = known  # the knowledge base's memberships, which confirm what a sentence only implies
 
     @classmethod
     def from_store(cls, store) -> Extractor:  # noqa: ANN001 - councilwatch.store.Store
-        return cls(Gazetteer.from_store(store))
+        return cls(Gazetteer.from_store(store), known=KnownMemberships.from_store(store))
 
     @property
     def nlp(self):  # noqa: ANN201
@@ -161,6 +163,14 @@ class Extractor:
                               if not any(a <= m.start < b and state == m.state and org != m.organisation
                                          for ((a, b), state), org in by_line.items())]
         result.memberships.extend(layout)
+        if self.known is not None:
+            # What a sentence only implies, where the knowledge base confirms it (extract/confirmed.py). "Kenyan
+            # troops" names Kenya but says nothing of its memberships; a line the layout read is the layout's.
+            said = {(m.organisation, m.state, m.status) for m in result.memberships}
+            named = [m for m in ents if not (m.kind == "state" and m.text.lower() in self.gazetteer.adjectives)]
+            implied = confirmed_memberships(text, result.sentences, named, dates, result.doc_date, self.known,
+                                            self.gazetteer.org_names, [m.sentence for m in layout])
+            result.memberships.extend(m for m in implied if (m.organisation, m.state, m.status) not in said)
         # UN offices, missions and forces have no member states, whatever a cue took them for
         result.memberships = [m for m in result.memberships if m.organisation not in memberless]
         result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))

@@ -1,0 +1,149 @@
+"""Memberships a sentence speaks of and the knowledge base confirms.
+
+Authors state many memberships in passing: "Kenya and Uganda, in IGAD's
+security architecture since its founding, ...", "Twelve states signed the
+treaty: Belgium, Canada ...", "four EU members are not NATO allies: Austria,
+Ireland and Malta". The cue rules of the memberships component read the common
+shapes; the rest are read here, with the knowledge base as the judge. A
+sentence that names a state and uses a word of a status ("members", "joined",
+"observer", "suspended") is taken to state that status in the organisation it
+names, when the knowledge base holds the status for the pair on the document's
+date or on a date the sentence gives. A sentence that names no organisation is
+about the one its paragraph last named, or, with a strong word ("members",
+"joined", "observers"), the one the document last named; "the League" must
+fit that organisation's name.
+
+Not read as memberships: a state negated ("not a member", "non-member",
+"except"), a state named by its adjective ("Kenyan troops"), the Security
+Council's or a committee's members, "a 15-member bloc", and lines the layout
+reader has read (tables, labelled lists).
+
+Such a claim can only agree with the knowledge base, so ingesting it links the
+sentence to the fact as one more source and never changes a fact; it points at
+its sentence like every other claim. Organisations the knowledge base holds no
+memberships for get none from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+from councilwatch.dates import FuzzyDate
+from councilwatch.extract.dates import DateMention
+from councilwatch.extract.gazetteer import EntityMention
+from councilwatch.extract.results import MembershipClaim
+
+# The words that say a status, one pattern per status of the knowledge base's vocabulary.
+STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
+    "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
+              r"|acceded|accession|partner\s+states)\b",
+    "observer": r"\bobservers?\b",
+    "partner": r"\bpartners?\b",
+    "dialogue_partner": r"\bdialogue\s+partners?\b",
+    "associate_member": r"\bassociate\b",
+    "suspended": r"\bsuspen(?:d|ded|sion)\b",
+    "participation_frozen": r"\bfro(?:ze|zen)\b",
+    "accession_initiated": r"\b(?:candidates?|accession|applied|application)\b",
+    "withdrawn": r"\b(?:withdr[ae]w\w*|left|quit|exit(?:ed)?|expelled|expulsion)\b",
+}.items()}
+# A negation close before or after the state: "not a member", "non-member", "remains outside".
+_NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bneither|\bnor|\bnon-?|\bexcept|\boutside|\bother\s+than)\b[^;,.:]{0,25}$", re.I)
+_NEGATED_AFTER = re.compile(r"^[^;.:]{0,30}?(?:n['’]t\b|\b(?:not|never|non-?members?|outside)\b)", re.I)
+
+
+class KnownMemberships:
+    """The knowledge base's membership periods by (organisation, state)."""
+
+    def __init__(self, periods: Iterable[tuple[str, str, str, date, date | None]]):
+        self._periods: dict[tuple[str, str], list[tuple[str, date, date | None]]] = {}
+        for org, state, status, start, end in periods:
+            self._periods.setdefault((org, state), []).append((status, start, end))
+        self.organisations = frozenset(org for org, _ in self._periods)
+
+    @classmethod
+    def from_store(cls, store) -> KnownMemberships:  # noqa: ANN001 - councilwatch.store.Store
+        from sqlalchemy import select
+
+        from councilwatch.store import schema as t
+
+        m = t.memberships.c
+        with store.read() as conn:
+            rows = conn.execute(select(m.organisation, m.state, m.status, m.start_earliest, m.end_latest)).all()
+        return cls((r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None) for r in rows)
+
+    def statuses(self, org: str, state: str, on: date) -> set[str]:
+        return {status for status, start, end in self._periods.get((org, state), ())
+                if start <= on and (end is None or on <= end)}
+
+
+def _day(value) -> date:  # noqa: ANN001 - date or ISO string (SQLite)
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
+
+
+# A sentence that names no organisation may still be about one: the one its paragraph is about, or, with a strong word
+# ("members", "joined", "observers"), the one the document last named.
+_STRONG = re.compile(r"\b(?:members?|member\s+states|joined|admitted|observers?)\b", re.I)
+_PARAGRAPH = re.compile(r"\n\s*\n")
+# "the League", "the Community": an organisation named by its head noun, which must be the context's.
+_HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Group|Organi[sz]ation|Alliance|Association|Commission"
+                   r"|Bank|Conference|Authority|Commonwealth|Council|Initiative|Partnership|Treaty)\b(?!\s+(?:of\b|[A-Z]))")
+# Members of the Security Council, its committees, or members of something unnamed: not a membership of the organisation.
+_OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}members?\b|\b(?:Security\s+)?Council\s+members?\b"
+                            r"|\bmembers?\s+of\s+the\s+(?:Security\s+)?(?:Council|Committee|Panel|Board|Bureau|Group\s+of\s+Experts)\b(?!\s+of\b)"
+                            r"|\b(?:several|some|many|most|other|few)\s+members\b(?!\s+of\b)", re.I)
+
+
+def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention],
+                          dates: list[DateMention], doc_date: date, known: KnownMemberships,
+                          org_names: dict[str, str] | None = None, layout: list[tuple[int, int]] = ()) -> list[MembershipClaim]:
+    """Claims for the (organisation, state, status) triples each sentence names (or its context names), uses a word
+    of and the knowledge base confirms."""
+    out = []
+    ents = [m for m in entities if m.kind in ("state", "organisation")]
+    org_names = org_names or {}
+    ei = 0
+    last_org, last_end, doc_org = None, 0, None  # the organisation the paragraph, and the document, last named
+    for s, e in sentences:
+        while ei < len(ents) and ents[ei].start < s:
+            ei += 1
+        ej = ei
+        while ej < len(ents) and ents[ej].end <= e:
+            ej += 1
+        here = ents[ei:ej]
+        named = [m.id for m in here if m.kind == "organisation"]
+        states = [m for m in here if m.kind == "state"]
+        sentence = _OTHER_MEMBERS.sub(lambda m: " " * len(m.group(0)), text[s:e])
+        orgs = [org for org in dict.fromkeys(named) if org in known.organisations]
+        if not named and states:
+            context = last_org if last_org and not _PARAGRAPH.search(text, last_end, s) else (
+                doc_org if _STRONG.search(sentence) else None)
+            heads = {h.lower().replace("organization", "organisation") for h in _HEAD.findall(sentence)}
+            if context and all(h in org_names.get(context, "").replace("organization", "organisation") for h in heads):
+                orgs = [context]
+        if named:
+            last_org = doc_org = named[-1] if named[-1] in known.organisations else None
+            last_end = e
+        elif orgs:
+            last_end = e
+        if not orgs or not states:
+            continue
+        if any(s <= a < e or a <= s < b for a, b in layout):
+            continue
+        said = {status for status, words in STATUS_WORDS.items() if words.search(sentence)}
+        if not said:
+            continue
+        days = [doc_date] + [d.value.latest for d in dates if s <= d.start < e]
+        for st in states:
+            if _NEGATED_BEFORE.search(text, max(s, st.start - 40), st.start) or _NEGATED_AFTER.match(text[st.end:e]):
+                continue
+            for org in orgs:
+                for day in days:
+                    held = known.statuses(org, st.id, day) & said
+                    for status in sorted(held):
+                        out.append(MembershipClaim(org, st.id, status, FuzzyDate.day(day), st.start, st.end, (s, e),
+                                                   "document" if day == doc_date else "text"))
+                    if held:
+                        break
+    return out

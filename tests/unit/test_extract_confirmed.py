@@ -1,0 +1,88 @@
+"""Memberships a sentence implies and the knowledge base confirms (extract/confirmed.py)."""
+
+from datetime import date
+
+import pytest
+
+from councilwatch.extract.confirmed import KnownMemberships
+from councilwatch.extract.gazetteer import Gazetteer
+from councilwatch.extract.pipeline import Extractor
+from tests.unit.test_extract_gazetteer import TERMS
+from tests.unit.test_extract_pipeline import ORGS2, STATES2
+
+# What the knowledge base of these tests holds (invented periods, only for the tests).
+PERIODS = [
+    ("CSTO", "ARM", "member", date(1992, 5, 15), None),
+    ("CSTO", "RUS", "member", date(1992, 5, 15), None),
+    ("CSTO", "KAZ", "member", date(1992, 5, 15), None),
+    ("CSTO", "BLR", "member", date(1993, 12, 31), None),
+    ("CSTO", "ARM", "participation_frozen", date(2024, 2, 22), None),
+    ("SCO", "KAZ", "member", date(2001, 6, 15), None),
+    ("SCO", "RUS", "member", date(2001, 6, 15), None),
+    ("SCO", "AFG", "observer", date(2012, 6, 7), None),
+    ("CIS", "TJK", "member", date(1991, 12, 21), None),
+]
+REF = date(2025, 6, 1)
+
+
+@pytest.fixture(scope="module")
+def ex():
+    return Extractor(Gazetteer.from_rows(STATES2, ORGS2, TERMS), known=KnownMemberships(PERIODS))
+
+
+def found(ex, text: str) -> set[tuple[str, str, str]]:
+    return {(m.organisation, m.state, m.status) for m in ex.extract_text(text, REF).memberships}
+
+
+def test_known_memberships_hold_on_their_dates():
+    known = KnownMemberships(PERIODS)
+    assert known.statuses("CSTO", "ARM", date(2025, 1, 1)) == {"member", "participation_frozen"}
+    assert known.statuses("CSTO", "ARM", date(2000, 1, 1)) == {"member"}
+    assert known.statuses("CSTO", "BLR", date(1993, 1, 1)) == set()
+    assert known.organisations == {"CSTO", "SCO", "CIS"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a word of the status in a sentence naming both, in shapes the cue rules do not read
+    ("Kazakhstan and Belarus sat with the other CSTO members in Minsk.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
+    ("The Shanghai Cooperation Organisation's meeting drew Afghanistan's envoy, still listed among the observers.",
+     {("SCO", "AFG", "observer")}),
+    # the organisation of the paragraph, for a sentence that names none
+    ("The CSTO summit opened in Minsk.\nBelarus and Kazakhstan, founders of the pact's forerunner, spoke first.",
+     {("CSTO", "BLR", "member"), ("CSTO", "KAZ", "member")}),
+    # a date in the sentence is a day the knowledge base is asked about as well as the document's
+    ("In 1995 Kazakhstan and Russia were both members in good standing of the CSTO.",
+     {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member")}),
+])
+def test_a_sentence_implying_a_known_status_is_read(ex, text, want):
+    assert found(ex, text) == want
+
+
+@pytest.mark.parametrize("text", [
+    # no word of a status
+    "Kazakhstan hosted the CSTO exercise near Almaty.",
+    # a status the knowledge base does not hold for the pair
+    "Tajikistan and the CSTO members met.",
+    # negated, an adjective, the Council's members, a size
+    "Belarus is not among the members the CSTO lists.",
+    "Kazakh officers trained with CSTO members.",
+    "Kazakhstan, one of the Council members, raised the CSTO's role.",
+    "Russia leads the 6-member CSTO.",
+    # a sentence naming no organisation, in a new paragraph, without a strong word
+    "The CSTO met in Minsk.\n\nKazakhstan and Belarus signed a trade accord.",
+    # "the Union" does not fit the CSTO
+    "The CSTO met in Minsk. Belarus and Kazakhstan spoke for the Union and its members.",
+])
+def test_a_sentence_without_a_confirmed_reading_gives_nothing(ex, text):
+    assert found(ex, text) == set()
+
+
+def test_a_line_the_layout_reads_is_left_to_the_layout(ex):
+    text = "State | CSTO | SCO\nKazakhstan | member | member\nRussia | member | observer (2001)\n"
+    got = found(ex, text)
+    assert ("SCO", "RUS", "observer") in got and ("SCO", "RUS", "member") not in got
+
+
+def test_without_a_knowledge_base_nothing_is_confirmed():
+    rules = Extractor(Gazetteer.from_rows(STATES2, ORGS2, TERMS))
+    assert found(rules, "Kazakhstan and Belarus sat with the other CSTO members in Minsk.") == set()
