@@ -47,6 +47,8 @@ def test_known_memberships_hold_on_their_dates():
     ("Kazakhstan and Belarus sat with the other CSTO members in Minsk.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     ("The Shanghai Cooperation Organisation's meeting drew Afghanistan's envoy, still listed among the observers.",
      {("SCO", "AFG", "observer")}),
+    # the organisation's name as an adjective of its states
+    ("Kazakhstan and Belarus spoke first among the CSTO states present.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     # the organisation of the paragraph, for a sentence that names none
     ("The CSTO summit opened in Minsk.\nBelarus and Kazakhstan, founders of the pact's forerunner, spoke first.",
      {("CSTO", "BLR", "member"), ("CSTO", "KAZ", "member")}),

@@ -110,3 +110,25 @@ def test_every_fallback_organisation_has_an_id_a_name_a_kind_and_a_source():
     for row in rows:
         for name in filter(None, [row["name"], *row["aliases"].split("|")]):
             assert owner.setdefault(name.lower(), row["id"]) == row["id"], name
+
+
+def test_a_dependent_territory_is_not_reported_as_a_state_nor_read_as_its_administering_state():
+    states = STATES + [("MSR", "Montserrat", "Montserrat", []),
+                       ("VGB", "Virgin Islands, British", "British Virgin Islands", ["British Virgin Islands"])]
+    gaz = Gazetteer.from_rows(states, ORGS, TERMS)
+    found = [(m.text, m.kind, m.id) for m in gaz.find("Montserrat, the British Virgin Islands and British officials met.")]
+    assert found == [("British", "state", "GBR")]
+
+
+def test_every_territory_is_a_known_area_with_its_administering_state_and_a_source():
+    import csv
+
+    from councilwatch.extract.gazetteer import TERRITORIES
+    from councilwatch.sources.curated import DATA_DIR
+
+    iso3 = {r["iso3"] for r in csv.DictReader((DATA_DIR / "states.csv").open(encoding="utf-8"))}
+    rows = list(csv.DictReader(TERRITORIES.open(encoding="utf-8")))
+    assert {"MSR", "AIA", "NCL"} <= {r["iso3"] for r in rows}
+    for row in rows:
+        assert row["iso3"] in iso3 and row["administered_by"] in iso3, row
+        assert row["source"].startswith(("http://", "https://")), row

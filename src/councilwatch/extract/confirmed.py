@@ -38,7 +38,7 @@ from councilwatch.extract.results import MembershipClaim
 # The words that say a status, one pattern per status of the knowledge base's vocabulary.
 STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
-              r"|acceded|accession|partner\s+states)\b",
+              r"|acceded|accession|partner\s+states|participating\s+states)\b",
     "observer": r"\bobservers?\b",
     "partner": r"\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",
@@ -82,6 +82,8 @@ def _day(value) -> date:  # noqa: ANN001 - date or ISO string (SQLite)
     return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
+# An organisation's name used as an adjective of its members.
+_ITS_STATES = re.compile(r"\s+(?:member\s+)?(?:States|states|countries|nations|Governments|governments)\b")
 # A sentence that names no organisation may still be about one: the one its paragraph is about, or, with a strong word
 # ("members", "joined", "observers"), the one the document last named.
 _STRONG = re.compile(r"\b(?:members?|member\s+states|joined|admitted|observers?)\b", re.I)
@@ -132,6 +134,8 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         if any(s <= a < e or a <= s < b for a, b in layout):
             continue
         said = {status for status, words in STATUS_WORDS.items() if words.search(sentence)}
+        if any(m.kind == "organisation" and _ITS_STATES.match(text, m.end, e) for m in here):
+            said.add("member")  # "the six GCC States", "ASEAN countries"
         if not said:
             continue
         days = [doc_date] + [d.value.latest for d in dates if s <= d.start < e]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 PATTERNS = Path(__file__).resolve().parent / "patterns"
 PEOPLE = Path(__file__).resolve().parent.parent / "data" / "people.csv"
+TERRITORIES = Path(__file__).resolve().parent.parent / "data" / "territories.csv"
 
 # rapidfuzz must score a capitalised word at least this against a state's name.
 FUZZY_MIN = 90
@@ -54,7 +55,7 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "\u2010": "-", "\u2011": "-", "�
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str  # state, organisation, person, group
+    kind: str  # state, organisation, person, group (territory: matched, never reported)
     id: str
     members: tuple[str, ...] = ()
     state: str | None = None  # a person's state
@@ -184,13 +185,17 @@ class Gazetteer:
         names: list[tuple[str, Entry]] = []
         fuzzy: dict[str, str] = {}
         known_states = set()
+        with open(TERRITORIES, encoding="utf-8") as f:
+            territories = {row["iso3"] for row in csv.DictReader(f)}
         for iso3, name, short, aliases in states:
             known_states.add(iso3)
-            e = Entry("state", iso3)
+            # A dependent territory is not a state: its name is still matched, so that "the British Virgin Islands"
+            # is not read as "British", and then left out of what is found.
+            e = Entry("territory" if iso3 in territories else "state", iso3)
             for n in {name, short, *(aliases or [])}:
                 if n and n != iso3:
                     names.append((n, e))
-                    if " " not in n and len(n) >= FUZZY_MIN_LEN:
+                    if " " not in n and len(n) >= FUZZY_MIN_LEN and e.kind == "state":
                         fuzzy[_lower_same_length(n)] = iso3
             # "Iran (Islamic Republic of)": the UN's inverted names are also written without the brackets.
             if "(" in name:
@@ -275,7 +280,7 @@ class Gazetteer:
             taken_to = end
         out.extend(self._fuzzy(text, out, skip))
         out.sort(key=lambda m: m.start)
-        return out
+        return [m for m in out if m.kind != "territory"]
 
     def _inside_code(self, text: str, start: int) -> bool:
         """An acronym hyphened onto capitals that name nothing we know ("BIST-EC") is part of another name;

@@ -24,7 +24,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 ORIGIN = "curated"
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
-_ORG_ID = re.compile(r"^[A-Z][A-Z0-9-]{1,15}$")
+_ORG_ID = re.compile(r"^[A-Z][A-Z0-9_-]{1,15}$")  # "ARCTIC_COUNCIL", as the extractor spells ids of more than one word
 
 
 def data_files(data_dir: Path = DATA_DIR) -> list[Path]:
@@ -169,7 +169,7 @@ def read_curated(data_dir: Path = DATA_DIR) -> Curated:
         for row in read_rows(path, ["id", "name", "kind", "source"], data_dir):
             oid = row.required("id")
             if not _ORG_ID.match(oid):
-                raise row.fail(f"organisation id {oid!r} is not an uppercase acronym")
+                raise row.fail(f"organisation id {oid!r} is not an uppercase acronym (letters, digits, - or _)")
             if oid in org_ids:
                 raise row.fail(f"organisation {oid} is listed twice")
             org_ids.add(oid)
