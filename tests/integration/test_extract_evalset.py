@@ -579,8 +579,10 @@ def test_memberships_stated_by_layout(rules, text, want):
 
 
 def test_an_acronym_hyphened_onto_unknown_capitals_is_not_an_organisation(extractor):
+    # ("BIST-EC", BIMSTEC's first name, is one of its names in the knowledge base: never the European Communities)
     text = "The grouping was founded as BIST-EC in 1997. The UN-EU partnership held; the Islamic Development Bank (IsDB) paid."
-    assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"EU", "ISDB"}
+    found = [(e.text, e.id) for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"]
+    assert found == [("BIST-EC", "BIMSTEC"), ("EU", "EU"), ("Islamic Development Bank", "ISDB"), ("IsDB", "ISDB")]
 
 
 @pytest.mark.parametrize("text, want", [

@@ -86,7 +86,7 @@ def _day(value) -> date:  # noqa: ANN001 - date or ISO string (SQLite)
 _ITS_STATES = re.compile(r"\s+(?:member\s+)?(?:States|states|countries|nations|Governments|governments)\b")
 # A sentence that names no organisation may still be about one: the one its paragraph is about, or, with a strong word
 # ("members", "joined", "observers"), the one the document last named.
-_STRONG = re.compile(r"\b(?:members?|member\s+states|joined|admitted|observers?)\b", re.I)
+_STRONG = re.compile(r"\b(?:members?|member\s+states|joined|admitted|observers?|partners?|allies|suspended|candidates?)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # "the League", "the Community": an organisation named by its head noun, which must be the context's.
 _HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Group|Organi[sz]ation|Alliance|Association|Commission"
