@@ -607,3 +607,9 @@ def test_a_table_row_gives_its_resolution_the_row_year():
 
     found = [s.symbol for s in find_symbol_mentions("| 18 November 2016 | S/RES/2320 | welcomed the AU's commitment |")]
     assert found == ["S/RES/2320 (2016)"]
+
+
+def test_a_date_column_takes_the_status_its_caption_names(rules):
+    text = ("The SCO's outer ring\n\nObservers (year granted)\n\n| Country | Since |\n|---|---|\n| Mongolia | 2004 |\n"
+            "| Afghanistan | 2012 |\n")
+    assert _memberships(rules, text, date(2025, 6, 1)) == {("SCO", "MNG", "observer"), ("SCO", "AFG", "observer")}

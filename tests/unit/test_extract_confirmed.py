@@ -47,6 +47,9 @@ def test_known_memberships_hold_on_their_dates():
     ("Kazakhstan and Belarus sat with the other CSTO members in Minsk.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     ("The Shanghai Cooperation Organisation's meeting drew Afghanistan's envoy, still listed among the observers.",
      {("SCO", "AFG", "observer")}),
+    # a verb that enumerates members
+    ("Kazakhstan, Russia and Belarus now make up most of the CSTO.",
+     {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member"), ("CSTO", "BLR", "member")}),
     # the organisation's name as an adjective of its states
     ("Kazakhstan and Belarus spoke first among the CSTO states present.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     # the organisation of the paragraph, for a sentence that names none

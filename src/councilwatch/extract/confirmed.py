@@ -38,7 +38,7 @@ from councilwatch.extract.results import MembershipClaim
 # The words that say a status, one pattern per status of the knowledge base's vocabulary.
 STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
-              r"|acceded|accession|partner\s+states|participating\s+states)\b",
+              r"|acceded|accession|partner\s+states|participating\s+states|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
     "observer": r"\bobservers?\b",
     "partner": r"\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",
@@ -46,7 +46,7 @@ STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for statu
     "suspended": r"\bsuspen(?:d|ded|sion)\b",
     "participation_frozen": r"\bfro(?:ze|zen)\b",
     "accession_initiated": r"\b(?:candidates?|accession|applied|application)\b",
-    "withdrawn": r"\b(?:withdr[ae]w\w*|left|quit|exit(?:ed)?|expelled|expulsion)\b",
+    "withdrawn": r"\b(?:withdr[ae]w\w*|left|quit|exit(?:ed)?|expelled|expulsion|lost)\b",
 }.items()}
 # A negation close before or after the state: "not a member", "non-member", "remains outside".
 _NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bneither|\bnor|\bnon-?|\bexcept|\boutside|\bother\s+than)\b[^;,.:]{0,25}$", re.I)

@@ -43,6 +43,7 @@ _ITEM = re.compile(r"^[ \t]*[-*•–][ \t]+(?P<label>(?:[^\s:]+[ \t]+){0,4}[^\s
 # A record's field line without a bullet: "Member States (5): Algeria, Libya, ...", "Former members: ..."; read only
 # when its label names a status.
 _FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,3})(?:[ \t]*\(\d{1,3}\))?:[ \t]*(?P<body>.+)$", re.M)
+_DATE_COLUMN = re.compile(r"^\s*(?:since|year|date|from|joined|admitted)(?:\s*\(.*\))?\s*$", re.I)
 _ROW_SEPARATOR = re.compile(r"^[\s|:+-]*$")
 
 
@@ -147,7 +148,11 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             continue  # a header row names no states; a row of states is data, not a header
         table_org = ctx.org_before(block[0][0])
         # A column named only by its organisation holds what the caption says ("Suspensions after coups"), else members.
-        caption = _status_of(_lines_before(ctx.text, block[0][0], 1)) or "member"
+        said = _status_of(_lines_before(ctx.text, block[0][0], 1))
+        caption = said or "member"
+        # "Partner | Since" under "Dialogue partners (year of full status)": a column of dates is the date of the status
+        # the first column or the caption names.
+        row_status = said or _status_of(ctx.text[head_cells[0][0]:head_cells[0][1]])
         columns = []  # (index, status or None for a column of statuses, organisation, named only by the organisation)
         for i, (a, b) in enumerate(head_cells):
             words = ctx.text[a:b]
@@ -157,6 +162,8 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             if _STATUS_COLUMN.search(words):
                 columns.append((i, None, org, False))
             elif i > 0 and ((status := _status_of(words)) is not None or orgs):
+                if status == "member" and row_status and _DATE_COLUMN.match(words):
+                    status = row_status
                 columns.append((i, status or caption, org, status is None))
         if not columns:
             continue
