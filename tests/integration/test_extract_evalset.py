@@ -74,9 +74,11 @@ def test_evalset_gold_is_well_formed():
 
     with open(ROOT / "src/councilwatch/data/states.csv", encoding="utf-8") as f:
         states = {r["iso3"] for r in csv.DictReader(f)}
+    # blindset19 counts Kosovo as a state under the EU's code; the knowledge base and the other sets do not
+    states |= {"XKX"}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 149
+    assert len(golds) >= 189
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -275,9 +277,9 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
 
 # Sets still below the memberships target (their RESULTS.md), each held at its level so that a change that loses ground
 # on one of them is seen: memberships floors just under the figures after the fixes they led to.
-LEVELS = {"blindset4": 0.75, "blindset5": 0.75, "blindset6": 0.74, "blindset7": 0.74, "blindset8": 0.72, "blindset9": 0.68,
-          "blindset10": 0.76, "blindset11": 0.59, "blindset12": 0.64, "blindset13": 0.64,
-          "blindset14": 0.60, "blindset15": 0.54}  # 14 and 15: their blind level, not fixed against
+LEVELS = {"blindset4": 0.83, "blindset5": 0.79, "blindset6": 0.88, "blindset7": 0.85, "blindset8": 0.83, "blindset9": 0.81,
+          "blindset10": 0.90, "blindset11": 0.74, "blindset12": 0.84, "blindset13": 0.81, "blindset14": 0.82,
+          "blindset15": 0.78, "blindset16": 0.87, "blindset17": 0.80, "blindset18": 0.59, "blindset19": 0.74}
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
@@ -613,3 +615,10 @@ def test_a_date_column_takes_the_status_its_caption_names(rules):
     text = ("The SCO's outer ring\n\nObservers (year granted)\n\n| Country | Since |\n|---|---|\n| Mongolia | 2004 |\n"
             "| Afghanistan | 2012 |\n")
     assert _memberships(rules, text, date(2025, 6, 1)) == {("SCO", "MNG", "observer"), ("SCO", "AFG", "observer")}
+
+
+def test_partner_states_are_members_and_partner_countries_partners(rules):
+    assert _memberships(rules, "The EAC partner states, Kenya and Uganda, met in Arusha.", date(2025, 6, 1)) == {
+        ("EAC", "KEN", "member"), ("EAC", "UGA", "member")}
+    assert _memberships(rules, "BRICS partner countries such as Malaysia and Thailand attended.", date(2025, 6, 1)) == {
+        ("BRICS", "MYS", "partner"), ("BRICS", "THA", "partner")}

@@ -91,3 +91,16 @@ def test_a_line_the_layout_reads_is_left_to_the_layout(ex):
 def test_without_a_knowledge_base_nothing_is_confirmed():
     rules = Extractor(Gazetteer.from_rows(STATES2, ORGS2, TERMS))
     assert found(rules, "Kazakhstan and Belarus sat with the other CSTO members in Minsk.") == set()
+
+
+@pytest.mark.parametrize("text, want", [
+    # a list about the organisation, each state with the day its status began, and no word of status at all
+    ("The CSTO grew in stages.\n\n- Belarus (31 December 1993)\n- Kazakhstan, in May 1992\n",
+     {("CSTO", "BLR", "member"), ("CSTO", "KAZ", "member")}),
+    # a day on which nothing began for the state is no evidence
+    ("The CSTO grew in stages.\n\n- Belarus (4 March 2001)\n", set()),
+    # two statuses began that month for Armenia: the sentence's word chooses
+    ("In the CSTO, Armenia froze its part in February 2024.", {("CSTO", "ARM", "participation_frozen")}),
+])
+def test_a_state_named_with_the_day_its_status_began(ex, text, want):
+    assert found(ex, text) == want

@@ -40,7 +40,7 @@ STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for statu
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
               r"|acceded|accession|partner\s+states|participating\s+states|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
     "observer": r"\bobservers?\b",
-    "partner": r"\bpartners?\b",
+    "partner": r"(?<!dialogue )\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",
     "associate_member": r"\bassociate\b",
     "suspended": r"\bsuspen(?:d|ded|sion)\b",
@@ -56,10 +56,12 @@ _NEGATED_AFTER = re.compile(r"^[^;.:]{0,30}?(?:n['’]t\b|\b(?:not|never|non-?me
 class KnownMemberships:
     """The knowledge base's membership periods by (organisation, state)."""
 
-    def __init__(self, periods: Iterable[tuple[str, str, str, date, date | None]]):
-        self._periods: dict[tuple[str, str], list[tuple[str, date, date | None]]] = {}
-        for org, state, status, start, end in periods:
-            self._periods.setdefault((org, state), []).append((status, start, end))
+    def __init__(self, periods: Iterable[tuple]):
+        """`periods`: (organisation, state, status, start, end) or (organisation, state, status, start, end, start's
+        latest day) when the start is fuzzy ("1992", "2024-02")."""
+        self._periods: dict[tuple[str, str], list[tuple[str, date, date | None, date]]] = {}
+        for org, state, status, start, end, *latest in periods:
+            self._periods.setdefault((org, state), []).append((status, start, end, latest[0] if latest else start))
         self.organisations = frozenset(org for org, _ in self._periods)
 
     @classmethod
@@ -70,12 +72,19 @@ class KnownMemberships:
 
         m = t.memberships.c
         with store.read() as conn:
-            rows = conn.execute(select(m.organisation, m.state, m.status, m.start_earliest, m.end_latest)).all()
-        return cls((r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None) for r in rows)
+            rows = conn.execute(select(m.organisation, m.state, m.status, m.start_earliest, m.end_latest,
+                                       m.start_latest)).all()
+        return cls((r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None, _day(r[5])) for r in rows)
 
     def statuses(self, org: str, state: str, on: date) -> set[str]:
-        return {status for status, start, end in self._periods.get((org, state), ())
+        """The statuses the state holds in the organisation on a day."""
+        return {status for status, start, end, _ in self._periods.get((org, state), ())
                 if start <= on and (end is None or on <= end)}
+
+    def began(self, org: str, state: str, earliest: date, latest: date) -> set[str]:
+        """The statuses the state took up in the organisation within [earliest, latest]."""
+        return {status for status, start, _, start_latest in self._periods.get((org, state), ())
+                if start <= latest and earliest <= start_latest}
 
 
 def _day(value) -> date:  # noqa: ANN001 - date or ISO string (SQLite)
@@ -95,6 +104,27 @@ _HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Grou
 _OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}members?\b|\b(?:Security\s+)?Council\s+members?\b"
                             r"|\bmembers?\s+of\s+the\s+(?:Security\s+)?(?:Council|Committee|Panel|Board|Bureau|Group\s+of\s+Experts)\b(?!\s+of\b)"
                             r"|\b(?:several|some|many|most|other|few)\s+members\b(?!\s+of\b)", re.I)
+
+
+def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[DateMention], orgs: list[str],
+           known: KnownMemberships, said: set[str]) -> list[MembershipClaim]:
+    """"Austria (16 April 1956), Cyprus (24 May 1961)" in a list about the Council of Europe: a state named with the day,
+    month or year (a span of a year at most) on which the knowledge base says its status in the organisation began. The
+    organisation is the sentence's, else its paragraph's or the document's; the status is the one the sentence's words
+    name ("withdrew in 2012"), else the only one that began then."""
+    out = []
+    short = [d for d in dates if (d.value.latest - d.value.earliest).days <= 366]
+    for st in states:
+        if _NEGATED_BEFORE.search(text, max(s, st.start - 40), st.start) or _NEGATED_AFTER.match(text[st.end:e]):
+            continue
+        for org in orgs:
+            for d in short:
+                began = known.began(org, st.id, d.value.earliest, d.value.latest)
+                # the status the sentence's words name, else the one status that began then
+                began = began & said if said else began if len(began) == 1 else set()
+                for status in sorted(began):
+                    out.append(MembershipClaim(org, st.id, status, d.value, st.start, st.end, (s, e)))
+    return out
 
 
 def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention],
@@ -118,24 +148,28 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         states = [m for m in here if m.kind == "state"]
         sentence = _OTHER_MEMBERS.sub(lambda m: " " * len(m.group(0)), text[s:e])
         orgs = [org for org in dict.fromkeys(named) if org in known.organisations]
+        dated_orgs = orgs
         if not named and states:
-            context = last_org if last_org and not _PARAGRAPH.search(text, last_end, s) else (
-                doc_org if _STRONG.search(sentence) else None)
+            in_paragraph = last_org if last_org and not _PARAGRAPH.search(text, last_end, s) else None
+            context = in_paragraph or (doc_org if _STRONG.search(sentence) else None)
             heads = {h.lower().replace("organization", "organisation") for h in _HEAD.findall(sentence)}
             if context and all(h in org_names.get(context, "").replace("organization", "organisation") for h in heads):
                 orgs = [context]
+            if (in_paragraph or doc_org) and not heads:
+                dated_orgs = [in_paragraph or doc_org]
         if named:
             last_org = doc_org = named[-1] if named[-1] in known.organisations else None
             last_end = e
         elif orgs:
             last_end = e
-        if not orgs or not states:
-            continue
-        if any(s <= a < e or a <= s < b for a, b in layout):
+        if not (orgs or dated_orgs) or not states or any(s <= a < e or a <= s < b for a, b in layout):
             continue
         said = {status for status, words in STATUS_WORDS.items() if words.search(sentence)}
         if any(m.kind == "organisation" and _ITS_STATES.match(text, m.end, e) for m in here):
             said.add("member")  # "the six GCC States", "ASEAN countries"
+        out.extend(_dated(text, s, e, states, [d for d in dates if s <= d.start < e], dated_orgs, known, said))
+        if not orgs:
+            continue
         if not said:
             continue
         days = [doc_date] + [d.value.latest for d in dates if s <= d.start < e]

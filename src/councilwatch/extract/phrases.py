@@ -190,7 +190,9 @@ class MaskedPhrases:
                   else "accession_initiated" if verb in ("applied", "negotiations", "talks") or noun.startswith("candidate")
                   else "withdrawn" if verb.split(" ")[0] in ("left", "quit", "withdrew")
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
-                  else "observer" if noun.startswith("observer") else "partner" if noun.startswith("partner") else "member")
+                  else "observer" if noun.startswith("observer")
+                  # the EAC's "Partner States" are its members; BRICS's "partner countries" are partners
+                  else "partner" if noun.startswith("partner") and not noun.lower().endswith("states") else "member")
         a, b = m_text.doc_pos(m.start(key)), m_text.doc_pos(m.end(key))
         if _NEGATED.search(m.group(0)) or hedged(ctx, a):
             return []
