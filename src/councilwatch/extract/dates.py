@@ -52,7 +52,8 @@ _FORMS = [
     ("winter_yy", rf"(?:the\s+)?winter\s+(?:of\s+)?(?P<y1>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)"),
     ("season_y", rf"(?:the\s+)?{_SEASON}\s+(?:of\s+)?(?P<y>{_YEAR})"),
     ("y_between", rf"between\s+(?P<y1>{_YEAR})\s+and\s+(?P<y2>{_YEAR})"),
-    ("y_range", rf"(?:from\s+)?(?P<y1>{_YEAR})(?:\s*(?:-|–|—)\s*|\s+(?:to|until|through)\s+)(?P<y2>{_YEAR}|\d\d(?!\d))"),
+    # (not across a line: "2005\n- 12 November" is a year heading and an item)
+    ("y_range", rf"(?:from\s+)?(?P<y1>{_YEAR})(?:[ \t]*(?:-|–|—)[ \t]*|\s+(?:to|until|through)\s+)(?P<y2>{_YEAR}|\d\d(?!\d))"),
     ("decade", r"(?:the\s+)?(?P<dec>(?:19|20)\d0)['’]?s"),
     ("dd_m", rf"(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY})\s+(?P<m>{_MONTH})"),
     ("m_dd", rf"(?P<m>{_MONTH})\s+(?P<d1>{_DAY}){_DASH_SEP}(?P<d2>{_DAY})(?!\s*(?:%|per|million|billion|people|members))"),
@@ -293,9 +294,19 @@ class _Found:
         return self.kind not in YEARLESS
 
 
+# A chronology's year heading: a line that is only a year ("1997", "1997:"); the lines under it, up to a blank line or
+# the next heading, give their days and months that year.
+_YEAR_HEADING = re.compile(rf"^[ \t]*(?P<y>{_YEAR})[ \t]*:?[ \t]*\n(?P<body>(?:[ \t]*\S.*(?:\n|$))+)", re.M)
+
+
+def _heading_years(text: str) -> list[tuple[int, int, int]]:
+    return [(m.start("body"), m.end("body"), int(m.group("y"))) for m in _YEAR_HEADING.finditer(text)]
+
+
 def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] | None = None) -> list[DateMention]:
     """Every date in `text`, left to right; `skip` are spans (document symbols) that hold no dates."""
     found: list[_Found] = []
+    headings = _heading_years(text) if "\n" in text else []
     skip = sorted(skip or [])
     si = 0
     sent_last: date | None = None  # the end of the last date with a year in this sentence
@@ -321,7 +332,10 @@ def find_dates(text: str, ref: date | None = None, skip: list[tuple[int, int]] |
             continue  # "may 5" in lower case is a verb and a number
         anchor = None
         if kind in YEARLESS:
-            if _THAT_YEAR.match(text, end):
+            under = next((y for a, b, y in headings if a <= start < b), None) if headings else None
+            if under is not None:
+                anchor = under  # "1997\n- 6 June: ..."
+            elif _THAT_YEAR.match(text, end):
                 anchor = last_year
             elif sent_last is not None and ref is not None:
                 # "in December 2017, when ... after a launch in late November": the sentence's year wins
@@ -430,6 +444,9 @@ _DOC_DATE_CUES = [
     re.compile(rf"^[ \t]*(?:(?:Identical\s+)?(?:Letters?|Note(?:\s+verbale)?)\s+)?(?:Posted|Published|Issued|Dated|Date|Updated)"
                rf"\s*(?:on)?:?\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR}|{_YEAR}-\d\d-\d\d)",
                re.I | re.M),
+    # "Background series, last updated 30 October 2025": a revision date anywhere in a header line.
+    re.compile(rf"\blast\s+(?:updated|revised)\s*(?:on)?:?\s*(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})",
+               re.I),
     # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:", "Jeddah, Kingdom of Saudi Arabia, 19 May 2023".
     re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,40}})?,\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
     # A header line that is only a date (UN reports: "Distr.: General\n8 August 2022"), or a date after a short label
