@@ -104,3 +104,11 @@ def test_without_a_knowledge_base_nothing_is_confirmed():
 ])
 def test_a_state_named_with_the_day_its_status_began(ex, text, want):
     assert found(ex, text) == want
+
+
+def test_a_table_belongs_to_the_organisation_the_knowledge_base_holds_its_states_in(ex):
+    text = ("The CSTO was founded in 1992.\n\nMembers\n\nKazakhstan also joined the SCO in 2001.\n\n"
+            "| State | Joined |\n|---|---|\n| Belarus | 1993 |\n| Armenia | 1992 |\n")
+    got = found(ex, text)
+    assert {("CSTO", "BLR", "member"), ("CSTO", "ARM", "member")} <= got
+    assert not {m for m in got if m[0] == "SCO" and m[1] in ("BLR", "ARM")}

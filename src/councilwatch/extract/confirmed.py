@@ -81,6 +81,10 @@ class KnownMemberships:
         return {status for status, start, end, _ in self._periods.get((org, state), ())
                 if start <= on and (end is None or on <= end)}
 
+    def ever(self, org: str, state: str) -> bool:
+        """Whether the knowledge base holds any status of the state in the organisation."""
+        return (org, state) in self._periods
+
     def began(self, org: str, state: str, earliest: date, latest: date) -> set[str]:
         """The statuses the state took up in the organisation within [earliest, latest]."""
         return {status for status, start, _, start_latest in self._periods.get((org, state), ())

@@ -157,7 +157,7 @@ class Extractor:
             result.stances.extend(found["stances"])
         # A line the layout reads (a table row, a labelled list) is the layout's: a sentence-level claim there about
         # the same state but another organisation came from context the line does not share.
-        layout = layout_memberships(text, ents, dates, result.doc_date, memberless)
+        layout = layout_memberships(text, ents, dates, result.doc_date, memberless, self.known)
         by_line = {(m.sentence, m.state): m.organisation for m in layout}
         result.memberships = [m for m in result.memberships
                               if not any(a <= m.start < b and state == m.state and org != m.organisation

@@ -52,6 +52,22 @@ class _Context:
     text: str
     entities: list[EntityMention]
     dates: list[DateMention]
+    known: object = None  # extract.confirmed.KnownMemberships
+
+    def best_org(self, default: str | None, pos: int, states: list[EntityMention]) -> str | None:
+        """A table of states under "Members" in an article that named another organisation just before: of the
+        organisations named before the table, the one the knowledge base holds most of the table's states in, when it
+        holds more of them than in the organisation the lines before name."""
+        if self.known is None or not states:
+            return default
+        ids = {s.id for s in states}
+
+        def held(org: str | None) -> int:
+            return sum(self.known.ever(org, s) for s in ids) if org else 0
+
+        named = list(dict.fromkeys(e.id for e in reversed(self.entities) if e.kind == "organisation" and e.end <= pos))
+        best = max(named, key=held, default=None)
+        return best if best is not None and held(best) > held(default) else default
 
     def between(self, a: int, b: int, kind: str) -> list[EntityMention]:
         return [e for e in self.entities if a <= e.start and e.end <= b and e.kind == kind]
@@ -91,9 +107,11 @@ def _is_field(line: str) -> bool:
 
 
 def layout_memberships(text: str, entities: list[EntityMention], dates: list[DateMention], doc_date,  # noqa: ANN001
-                       memberless: frozenset[str] = frozenset()) -> list[MembershipClaim]:
-    """`memberless`: organisations with no member states (UN offices), never the organisation of a table or list."""
-    ctx = _Context(text, [e for e in entities if not (e.kind == "organisation" and e.id in memberless)], dates)
+                       memberless: frozenset[str] = frozenset(), known=None) -> list[MembershipClaim]:  # noqa: ANN001
+    """`memberless`: organisations with no member states (UN offices), never the organisation of a table or list.
+    `known` (extract.confirmed.KnownMemberships): the knowledge base's memberships, which choose a table's organisation
+    among those the text named before it."""
+    ctx = _Context(text, [e for e in entities if not (e.kind == "organisation" and e.id in memberless)], dates, known)
     return _tables(ctx, doc_date) + _labelled_items(ctx, doc_date)
 
 
@@ -147,6 +165,7 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
         if ctx.between(header[0], header[1], "state") or len(head_cells) < 2:
             continue  # a header row names no states; a row of states is data, not a header
         table_org = ctx.org_before(block[0][0])
+        table_org = ctx.best_org(table_org, block[0][0], [s for r in body for s in ctx.between(*_cells(ctx.text, *r)[0], "state")])
         # A column named only by its organisation holds what the caption says ("Suspensions after coups"), else members.
         said = _status_of(_lines_before(ctx.text, block[0][0], 1))
         caption = said or "member"
