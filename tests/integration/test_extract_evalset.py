@@ -78,7 +78,7 @@ def test_evalset_gold_is_well_formed():
     states |= {"XKX"}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 209
+    assert len(golds) >= 229
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -280,7 +280,8 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
 LEVELS = {"blindset4": 0.83, "blindset5": 0.79, "blindset6": 0.88, "blindset7": 0.85, "blindset8": 0.83, "blindset9": 0.81,
           "blindset10": 0.90, "blindset11": 0.74, "blindset12": 0.84, "blindset13": 0.81, "blindset14": 0.82,
           "blindset15": 0.78, "blindset16": 0.87, "blindset17": 0.80, "blindset18": 0.59, "blindset19": 0.74,
-          "blindset20": 0.84, "blindset21": 0.83}  # 20 and 21: their blind level, not fixed against
+          "blindset20": 0.84, "blindset21": 0.83,  # 20 and 21: their blind memberships level, not fixed against
+          "blindset22": 0.74, "blindset23": 0.76}  # 22 and 23: their blind level, not fixed against
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
