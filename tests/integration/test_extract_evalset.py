@@ -78,7 +78,7 @@ def test_evalset_gold_is_well_formed():
     states |= {"XKX"}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 229
+    assert len(golds) >= 249
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -281,7 +281,8 @@ LEVELS = {"blindset4": 0.83, "blindset5": 0.79, "blindset6": 0.88, "blindset7": 
           "blindset10": 0.90, "blindset11": 0.74, "blindset12": 0.84, "blindset13": 0.81, "blindset14": 0.82,
           "blindset15": 0.78, "blindset16": 0.87, "blindset17": 0.80, "blindset18": 0.59, "blindset19": 0.74,
           "blindset20": 0.84, "blindset21": 0.83,  # 20 and 21: their blind memberships level, not fixed against
-          "blindset22": 0.74, "blindset23": 0.76}  # 22 and 23: their blind level, not fixed against
+          "blindset22": 0.74, "blindset23": 0.76,  # 22 and 23: their blind level, not fixed against
+          "blindset24": 0.82, "blindset25": 0.83}
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
@@ -622,6 +623,7 @@ def test_a_date_column_takes_the_status_its_caption_names(rules):
 def test_partner_states_are_members_and_partner_countries_partners(rules):
     assert _memberships(rules, "The EAC partner states, Kenya and Uganda, met in Arusha.", date(2025, 6, 1)) == {
         ("EAC", "KEN", "member"), ("EAC", "UGA", "member")}
+    assert _memberships(rules, "Uganda, a Partner State of the EAC, hosted the talks.", date(2025, 6, 1)) == {("EAC", "UGA", "member")}
     assert _memberships(rules, "BRICS partner countries such as Malaysia and Thailand attended.", date(2025, 6, 1)) == {
         ("BRICS", "MYS", "partner"), ("BRICS", "THA", "partner")}
 
@@ -639,3 +641,14 @@ def test_a_revision_date_in_a_header_line_is_the_documents_date():
 
     text = "CHRONOLOGY\nThree circles, 1967-2025\nBackground series, last updated 30 October 2025\n\nText."
     assert document_date(text)[0] == date(2025, 10, 30)
+
+
+def test_a_date_column_beside_a_status_column_only_dates_it(rules):
+    text = ("The Francophonie's wider circle\n\n| Country | Status | Since |\n|---|---|---|\n| Serbia | associate member | 2018 |\n"
+            "| Austria | observer | 2004 |\n")
+    assert _memberships(rules, text, date(2025, 6, 1)) == {("OIF", "SRB", "associate_member"), ("OIF", "AUT", "observer")}
+
+
+def test_a_meeting_an_acronym_defines_is_not_an_organisation(extractor):
+    text = "Leaders met at the Commonwealth Heads of Government Meeting (CHOGM) in Apia; the next CHOGM is in 2026."
+    assert {e.id for e in extractor.extract_text(text, date(2024, 10, 26)).entities if e.kind == "organisation"} <= {"COMMONWEALTH"}

@@ -43,6 +43,8 @@ _NATIONAL = re.compile(r"\b(?:Transitional|Presidential|National|Sovereignty|Fed
                        r"|Parliament|Parliamentary|Party|Front|Movement|Ministry|Army)\b")
 _INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|International|Intergovernmental|Regional|African\s+Union|European"
                             r"|Mission|Office|Agency|Programme|Fund|Organi[sz]ation|Community)\b")
+# Names of meetings, which an acronym may define too.
+_EVENT = re.compile(r"\b(?:Meeting|Summit|Session|Retreat|Talks)$")
 # "(IsDB)", "(SADC)"; not "(Legal)": an acronym has two capitals at least.
 _ACRONYM_DEF = re.compile(r"\s\((?:the\s+)?([A-Z][a-z]{0,3}[A-Z][A-Za-z]{0,7}\+?)\)")
 # The long name before "(ACR)": capitalised words and the small words between them, read backwards.
@@ -313,6 +315,8 @@ class Gazetteer:
                 continue
             if _NATIONAL.search(long) and not _INTERNATIONAL.search(long):
                 continue  # "Transitional Presidential Council (TPC)": a country's own institution
+            if _EVENT.search(long):
+                continue  # "Commonwealth Heads of Government Meeting (CHOGM)": a meeting, not an organisation
             entry = defined.setdefault(acronym, Entry("organisation", acronym.upper()))  # "IsDB" -> id ISDB
             if _OPERATION.search(long):
                 self.memberless.add(entry.id)  # "ECOWAS Stabilisation Support Mission in Guinea-Bissau (ESSMGB)"

@@ -46,6 +46,7 @@ _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 _ITSELF = re.compile(r",\s*itself\s*$", re.I)
 # Statuses said with a copula ("are associate members", "holds observer status"): their organisation is named right
 # after them or not at all.
+_STATE_AFTER = re.compile(r"\s+States?\b", re.I)
 _COPULAR = {"associate_member", "observer", "dialogue_partner", "partner"}
 _NAMELY = re.compile(r"\s*,?\s*(?:namely|viz\.?|that\s+is)\s*:?|\s*:", re.I)
 _ORG_NOUN = re.compile(r"(?:bloc|group|grouping|club|union|community|alliance|organi[sz]ation)\b", re.I)
@@ -104,6 +105,8 @@ class MembershipsComponent(MaskedPhrases):
                 out.extend(self._candidate(ctx, a, b))
             elif entry["label"] == "partner" and "dialogue" in ctx.text[a:b].lower():
                 out.extend(self._status(ctx, "dialogue_partner", a, b))  # "a Dialogue Partner of ASEAN"
+            elif entry["label"] == "partner" and _STATE_AFTER.match(ctx.text, b):
+                out.extend(self._status(ctx, "member", a, b))  # "a Partner State of the EAC": a member
             elif entry["label"] in self._HANDLERS:
                 out.extend(getattr(self, self._HANDLERS[entry["label"]])(ctx, a, b))
             elif entry["label"].endswith("_list"):  # "observer_list": the status named with its holders

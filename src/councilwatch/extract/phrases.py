@@ -192,7 +192,7 @@ class MaskedPhrases:
                   else "associate_member" if noun.startswith("associate") else "dialogue_partner" if noun.startswith("dialogue")
                   else "observer" if noun.startswith("observer")
                   # the EAC's "Partner States" are its members; BRICS's "partner countries" are partners
-                  else "partner" if noun.startswith("partner") and not noun.lower().endswith("states") else "member")
+                  else "partner" if noun.startswith("partner") and not re.search(r"\bstates?$", noun, re.I) else "member")
         a, b = m_text.doc_pos(m.start(key)), m_text.doc_pos(m.end(key))
         if _NEGATED.search(m.group(0)) or hedged(ctx, a):
             return []

@@ -173,6 +173,8 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
         # the first column or the caption names.
         row_status = said or _status_of(ctx.text[head_cells[0][0]:head_cells[0][1]])
         columns = []  # (index, status or None for a column of statuses, organisation, named only by the organisation)
+        # "Country | Status | Since": with a column of statuses, a column of dates only dates them
+        has_status_column = any(_STATUS_COLUMN.search(ctx.text[a:b]) for a, b in head_cells)
         for i, (a, b) in enumerate(head_cells):
             words = ctx.text[a:b]
             orgs = ctx.between(a, b, "organisation")
@@ -181,8 +183,10 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             if _STATUS_COLUMN.search(words):
                 columns.append((i, None, org, False))
             elif i > 0 and ((status := _status_of(words)) is not None or orgs):
-                if status == "member" and row_status and _DATE_COLUMN.match(words):
-                    status = row_status
+                if status == "member" and _DATE_COLUMN.match(words) and not orgs:
+                    if has_status_column:
+                        continue
+                    status = row_status or status
                 columns.append((i, status or caption, org, status is None))
         if not columns:
             continue
