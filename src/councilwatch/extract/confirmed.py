@@ -131,6 +131,19 @@ def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[D
     return out
 
 
+def _overlaps_layout(starts: list[int], ends: list[int], s: int, e: int) -> bool:
+    """Whether a layout line (table row, labelled item) starts inside [s, e) or holds s."""
+    from bisect import bisect_left, bisect_right
+
+    i = bisect_left(starts, s)
+    if i < len(starts) and starts[i] < e:
+        return True
+    # a line starting before s that reaches it (lines do not nest, so the nearest one before is enough to check,
+    # with the widest reach among them)
+    j = bisect_right(starts, s) - 1
+    return j >= 0 and max(ends[max(0, j - 8):j + 1]) > s
+
+
 def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention],
                           dates: list[DateMention], doc_date: date, known: KnownMemberships,
                           org_names: dict[str, str] | None = None, layout: list[tuple[int, int]] = ()) -> list[MembershipClaim]:
@@ -139,7 +152,10 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
     out = []
     ents = [m for m in entities if m.kind in ("state", "organisation")]
     org_names = org_names or {}
-    ei = 0
+    ei = di = 0
+    dates = sorted(dates, key=lambda d: d.start)
+    spans = sorted(set(layout))
+    lay_starts, lay_ends = [a for a, _ in spans], [b for _, b in spans]
     last_org, last_end, doc_org = None, 0, None  # the organisation the paragraph, and the document, last named
     for s, e in sentences:
         while ei < len(ents) and ents[ei].start < s:
@@ -166,17 +182,23 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
             last_end = e
         elif orgs:
             last_end = e
-        if not (orgs or dated_orgs) or not states or any(s <= a < e or a <= s < b for a, b in layout):
+        if not (orgs or dated_orgs) or not states or _overlaps_layout(lay_starts, lay_ends, s, e):
             continue
+        while di < len(dates) and dates[di].start < s:
+            di += 1
+        dj = di
+        while dj < len(dates) and dates[dj].start < e:
+            dj += 1
+        here_dates = dates[di:dj]
         said = {status for status, words in STATUS_WORDS.items() if words.search(sentence)}
         if any(m.kind == "organisation" and _ITS_STATES.match(text, m.end, e) for m in here):
             said.add("member")  # "the six GCC States", "ASEAN countries"
-        out.extend(_dated(text, s, e, states, [d for d in dates if s <= d.start < e], dated_orgs, known, said))
+        out.extend(_dated(text, s, e, states, here_dates, dated_orgs, known, said))
         if not orgs:
             continue
         if not said:
             continue
-        days = [doc_date] + [d.value.latest for d in dates if s <= d.start < e]
+        days = [doc_date] + [d.value.latest for d in here_dates]
         for st in states:
             if _NEGATED_BEFORE.search(text, max(s, st.start - 40), st.start) or _NEGATED_AFTER.match(text[st.end:e]):
                 continue
