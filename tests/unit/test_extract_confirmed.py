@@ -47,6 +47,8 @@ def test_known_memberships_hold_on_their_dates():
     ("Kazakhstan and Belarus sat with the other CSTO members in Minsk.", {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     ("The Shanghai Cooperation Organisation's meeting drew Afghanistan's envoy, still listed among the observers.",
      {("SCO", "AFG", "observer")}),
+    # "sits in", "belongs to"
+    ("Belarus sits in the CSTO, whatever its neighbours do.", {("CSTO", "BLR", "member")}),
     # a verb that enumerates members
     ("Kazakhstan, Russia and Belarus now make up most of the CSTO.",
      {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member"), ("CSTO", "BLR", "member")}),

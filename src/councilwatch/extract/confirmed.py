@@ -38,7 +38,7 @@ from councilwatch.extract.results import MembershipClaim
 # The words that say a status, one pattern per status of the knowledge base's vocabulary.
 STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
-              r"|acceded|accession|partner\s+states|participating\s+states|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
+              r"|acceded|accession|partner\s+states|participating\s+states|sits?\s+in|sat\s+in|(?:is|are)\s+(?:all\s+|also\s+)?in|belongs?\s+to|belonging\s+to|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
     "observer": r"\bobservers?\b",
     "partner": r"(?<!dialogue )\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",

@@ -43,6 +43,9 @@ _ITEM = re.compile(r"^[ \t]*[-*•–][ \t]+(?P<label>(?:[^\s:]+[ \t]+){0,4}[^\s
 # A record's field line without a bullet: "Member States (5): Algeria, Libya, ...", "Former members: ..."; read only
 # when its label names a status.
 _FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,3})(?:[ \t]*\(\d{1,3}\))?:[ \t]*(?P<body>.+)$", re.M)
+# A header cell whose column lists the organisations each state belongs to.
+_ORGANISATIONS_COLUMN = re.compile(r"^\s*(?:also\s+(?:in|a\s+member\s+of)|(?:other\s+)?memberships?|organi[sz]ations?|belongs\s+to"
+                                   r"|member\s+of|blocs?|groupings?)\s*$", re.I)
 _DATE_COLUMN = re.compile(r"^\s*(?:since|year|date|from|joined|admitted)(?:\s*\(.*\))?\s*$", re.I)
 _ROW_SEPARATOR = re.compile(r"^[\s|:+-]*$")
 
@@ -182,6 +185,8 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
             org = orgs[0].id if len(orgs) == 1 else None if orgs else table_org
             if _STATUS_COLUMN.search(words):
                 columns.append((i, None, org, False))
+            elif i > 0 and not orgs and _ORGANISATIONS_COLUMN.match(words):
+                columns.append((i, "member", None, False))  # "Member | Also in": each cell names its organisations
             elif i > 0 and ((status := _status_of(words)) is not None or orgs):
                 if status == "member" and _DATE_COLUMN.match(words) and not orgs:
                     if has_status_column:
