@@ -78,7 +78,7 @@ def test_evalset_gold_is_well_formed():
     states |= {"XKX"}
     sets = (EVALSET, BLINDSET2, BLINDSET3, *(ROOT / name for name in LEVELS))
     golds = [g for d in sets for g in sorted(d.glob("*.gold.json"))]
-    assert len(golds) >= 269
+    assert len(golds) >= 289
     for path in golds:
         gold = json.loads(path.read_text(encoding="utf-8"))
         text = path.with_name(path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
@@ -282,7 +282,8 @@ LEVELS = {"blindset4": 0.83, "blindset5": 0.79, "blindset6": 0.88, "blindset7": 
           "blindset15": 0.78, "blindset16": 0.87, "blindset17": 0.80, "blindset18": 0.59, "blindset19": 0.74,
           "blindset20": 0.84, "blindset21": 0.83,  # 20 and 21: their blind memberships level, not fixed against
           "blindset22": 0.74, "blindset23": 0.76,  # 22 and 23: their blind level, not fixed against
-          "blindset24": 0.82, "blindset25": 0.83, "blindset26": 0.82, "blindset27": 0.72}
+          "blindset24": 0.82, "blindset25": 0.83, "blindset26": 0.82, "blindset27": 0.72,
+          "blindset28": 0.73, "blindset29": 0.83}  # 28 and 29: blind at 0.585 and 0.836; 28's table of RECs fixed after
 
 
 @pytest.mark.parametrize("name", sorted(LEVELS))
@@ -654,7 +655,8 @@ def test_a_meeting_an_acronym_defines_is_not_an_organisation(extractor):
     assert {e.id for e in extractor.extract_text(text, date(2024, 10, 26)).entities if e.kind == "organisation"} <= {"COMMONWEALTH"}
 
 
-def test_a_column_of_organisations_gives_each_state_its_memberships(rules):
-    text = "Overlaps\n\n| Member | Also in |\n|---|---|\n| Djibouti | IGAD, African Union |\n| Eritrea | IGAD |\n"
+@pytest.mark.parametrize("header", ["Also in", "RECs (excluding CEN-SAD)", "Regional economic communities"])
+def test_a_column_of_organisations_gives_each_state_its_memberships(rules, header):
+    text = f"Overlaps\n\n| Member | {header} |\n|---|---|\n| Djibouti | IGAD, African Union |\n| Eritrea | IGAD |\n"
     assert _memberships(rules, text, date(2025, 6, 1)) == {("IGAD", "DJI", "member"), ("AU", "DJI", "member"),
                                                           ("IGAD", "ERI", "member")}

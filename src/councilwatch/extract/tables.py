@@ -45,7 +45,8 @@ _ITEM = re.compile(r"^[ \t]*[-*•–][ \t]+(?P<label>(?:[^\s:]+[ \t]+){0,4}[^\s
 _FIELD = re.compile(r"^[ \t]*(?P<label>[A-Z][\w-]*(?:[ \t]+[\w-]+){0,3})(?:[ \t]*\(\d{1,3}\))?:[ \t]*(?P<body>.+)$", re.M)
 # A header cell whose column lists the organisations each state belongs to.
 _ORGANISATIONS_COLUMN = re.compile(r"^\s*(?:also\s+(?:in|a\s+member\s+of)|(?:other\s+)?memberships?|organi[sz]ations?|belongs\s+to"
-                                   r"|member\s+of|blocs?|groupings?)\s*$", re.I)
+                                   r"|member\s+of|blocs?|groupings?|RECs|(?:sub-?)?regional\s+(?:economic\s+)?(?:communities|organi[sz]ations"
+                                   r"|bodies|blocs))(?:\s*\([^)]*\))?\s*$", re.I)
 _DATE_COLUMN = re.compile(r"^\s*(?:since|year|date|from|joined|admitted)(?:\s*\(.*\))?\s*$", re.I)
 _ROW_SEPARATOR = re.compile(r"^[\s|:+-]*$")
 
