@@ -38,7 +38,9 @@ from councilwatch.extract.results import MembershipClaim
 # The words that say a status, one pattern per status of the knowledge base's vocabulary.
 STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
-              r"|acceded|accession|partner\s+states|participating\s+states|sits?\s+in|sat\s+in|(?:is|are)\s+(?:all\s+|also\s+)?in|belongs?\s+to|belonging\s+to|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
+              r"|acceded|accession|partner\s+states|participating\s+states"
+              r"|sits?\s+in|sat\s+in|(?:is|are)\s+(?:all\s+|also\s+)?in|belongs?\s+to|belonging\s+to"
+              r"|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
     "observer": r"\bobservers?\b",
     "partner": r"(?<!dialogue )\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",
@@ -51,6 +53,10 @@ STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for statu
 # A negation close before or after the state: "not a member", "non-member", "remains outside".
 _NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bneither|\bnor|\bnon-?|\bexcept|\boutside|\bother\s+than)\b[^;,.:]{0,25}$", re.I)
 _NEGATED_AFTER = re.compile(r"^[^;.:]{0,30}?(?:n['’]t\b|\b(?:not|never|non-?members?|outside)\b)", re.I)
+
+
+def _negated(text: str, state: EntityMention, s: int, e: int) -> bool:
+    return bool(_NEGATED_BEFORE.search(text, max(s, state.start - 40), state.start) or _NEGATED_AFTER.match(text[state.end:e]))
 
 
 class KnownMemberships:
@@ -119,7 +125,7 @@ def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[D
     out = []
     short = [d for d in dates if (d.value.latest - d.value.earliest).days <= 366]
     for st in states:
-        if _NEGATED_BEFORE.search(text, max(s, st.start - 40), st.start) or _NEGATED_AFTER.match(text[st.end:e]):
+        if _negated(text, st, s, e):
             continue
         for org in orgs:
             for d in short:
@@ -146,7 +152,8 @@ def _overlaps_layout(starts: list[int], ends: list[int], s: int, e: int) -> bool
 
 def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities: list[EntityMention],
                           dates: list[DateMention], doc_date: date, known: KnownMemberships,
-                          org_names: dict[str, str] | None = None, layout: list[tuple[int, int]] = ()) -> list[MembershipClaim]:
+                          org_names: dict[str, str] | None = None,
+                          layout: list[tuple[int, int]] = ()) -> list[MembershipClaim]:
     """Claims for the (organisation, state, status) triples each sentence names (or its context names), uses a word
     of and the knowledge base confirms."""
     out = []
@@ -194,13 +201,11 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         if any(m.kind == "organisation" and _ITS_STATES.match(text, m.end, e) for m in here):
             said.add("member")  # "the six GCC States", "ASEAN countries"
         out.extend(_dated(text, s, e, states, here_dates, dated_orgs, known, said))
-        if not orgs:
-            continue
-        if not said:
+        if not orgs or not said:
             continue
         days = [doc_date] + [d.value.latest for d in here_dates]
         for st in states:
-            if _NEGATED_BEFORE.search(text, max(s, st.start - 40), st.start) or _NEGATED_AFTER.match(text[st.end:e]):
+            if _negated(text, st, s, e):
                 continue
             for org in orgs:
                 for day in days:
