@@ -64,7 +64,7 @@ class KnownMemberships:
 
     def __init__(self, periods: Iterable[tuple]):
         """`periods`: (organisation, state, status, start, end) or (organisation, state, status, start, end, start's
-        latest day) when the start is fuzzy ("1992", "2024-02")."""
+        latest day) when the start is fuzzy ("1992", "2024-02"); `end` is exclusive, None while in force."""
         self._periods: dict[tuple[str, str], list[tuple[str, date, date | None, date]]] = {}
         for org, state, status, start, end, *latest in periods:
             self._periods.setdefault((org, state), []).append((status, start, end, latest[0] if latest else start))
@@ -72,20 +72,17 @@ class KnownMemberships:
 
     @classmethod
     def from_store(cls, store) -> KnownMemberships:  # noqa: ANN001 - councilwatch.store.Store
-        from sqlalchemy import select
+        from councilwatch.store.organisations import all_periods
 
-        from councilwatch.store import schema as t
-
-        m = t.memberships.c
         with store.read() as conn:
-            rows = conn.execute(select(m.organisation, m.state, m.status, m.start_earliest, m.end_latest,
-                                       m.start_latest)).all()
-        return cls((r[0], r[1], r[2], _day(r[3]), _day(r[4]) if r[4] is not None else None, _day(r[5])) for r in rows)
+            rows = all_periods(conn)
+        return cls((r["organisation"], r["state"], r["status"], r["start_earliest"], r["end_earliest"], r["start_latest"])
+                   for r in rows)
 
     def statuses(self, org: str, state: str, on: date) -> set[str]:
-        """The statuses the state holds in the organisation on a day."""
+        """The statuses the state holds in the organisation on a day (start <= day < end, as the store reads them)."""
         return {status for status, start, end, _ in self._periods.get((org, state), ())
-                if start <= on and (end is None or on <= end)}
+                if start <= on and (end is None or on < end)}
 
     def ever(self, org: str, state: str) -> bool:
         """Whether the knowledge base holds any status of the state in the organisation."""
@@ -95,10 +92,6 @@ class KnownMemberships:
         """The statuses the state took up in the organisation within [earliest, latest]."""
         return {status for status, start, _, start_latest in self._periods.get((org, state), ())
                 if start <= latest and earliest <= start_latest}
-
-
-def _day(value) -> date:  # noqa: ANN001 - date or ISO string (SQLite)
-    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
 
 
 # An organisation's name used as an adjective of its members.

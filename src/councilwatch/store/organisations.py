@@ -57,6 +57,13 @@ def memberships_of(conn: Any, iso3: str, on: date | None = None, include_withdra
     return fetch(conn, sql, {"iso3": iso3, "on": on}, dates=("start_earliest",))
 
 
+def all_periods(conn: Any) -> list[dict]:
+    """Every status period of every organisation (the preferred origins), with its fuzzy start and end."""
+    sql = f"""SELECT m.organisation, m.state, m.status, m.start_earliest, m.start_latest, m.end_earliest FROM memberships m
+        WHERE {_PREFERRED}"""
+    return fetch(conn, sql, dates=("start_earliest", "start_latest", "end_earliest"))
+
+
 def history(conn: Any, org_id: str) -> list[dict]:
     """Every dated status period in the organisation, in order of start."""
     sql = f"""SELECT {_COLUMNS} FROM memberships m JOIN states s ON s.iso3 = m.state
