@@ -304,6 +304,8 @@ def _labelled_items(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: 
 _FORMER = re.compile(r"\bformer\s+members?\b", re.I)
 # "Mexico (2014) and Ireland", "Denmark (including Greenland and the Faroe Islands), Finland", "Gabon*, Rwanda*"
 _LIST_JOIN = re.compile(r"\*?(?:\s*\([^()]{1,60}\))?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+# Between a listed state and a name inside the parenthesis after it: "Benin (then ", "Burkina Faso (formerly ".
+_IN_ASIDE = re.compile(r"\*?\s*\([^()]{0,40}")
 
 
 def _opening_states(ctx: _Context, a: int, b: int, skip_orgs: bool) -> tuple[list[EntityMention], int]:
@@ -315,6 +317,8 @@ def _opening_states(ctx: _Context, a: int, b: int, skip_orgs: bool) -> tuple[lis
     out, last = [ents[0]], ents[0]
     listed = ("state", "organisation") if skip_orgs else ("state",)
     for e in ents[1:]:
+        if _IN_ASIDE.fullmatch(ctx.text, last.end, e.start):
+            continue  # "Benin (then Dahomey), Burkina Faso": a former name in the aside is the same state
         if e.kind not in listed or not _LIST_JOIN.fullmatch(ctx.text[last.end:e.start]):
             break
         last = e
