@@ -60,6 +60,9 @@ def test_day_and_month_without_a_reference_date_are_skipped():
     # a date after a short label on a header line
     ("Nordic Council of Ministers\nNews | 4 October 2023\n\nHeadline", date(2023, 10, 4)),
     ("Press release – 12 January 2022\nText", date(2022, 1, 12)),
+    # a revision date after "last" or after a separator on a header line
+    ("Background series, last updated 30 October 2025\n", date(2025, 10, 30)),
+    ("Fact sheet for the planning unit | Updated: 1 September 2025\n\nText", date(2025, 9, 1)),
 ])
 def test_document_date_from_the_text(head, expected):
     assert document_date(head)[0] == expected
@@ -67,3 +70,4 @@ def test_document_date_from_the_text(head, expected):
 
 def test_no_document_date_in_plain_prose():
     assert document_date("Russia has sought to promote greater cooperation.") is None
+    assert document_date("The plan was updated 3 May 2021 by the ministers.") is None

@@ -444,8 +444,9 @@ _DOC_DATE_CUES = [
     re.compile(rf"^[ \t]*(?:(?:Identical\s+)?(?:Letters?|Note(?:\s+verbale)?)\s+)?(?:Posted|Published|Issued|Dated|Date|Updated)"
                rf"\s*(?:on)?:?\s*(?P<text>{_WEEKDAY}{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR}|{_YEAR}-\d\d-\d\d)",
                re.I | re.M),
-    # "Background series, last updated 30 October 2025": a revision date anywhere in a header line.
-    re.compile(rf"\blast\s+(?:updated|revised)\s*(?:on)?:?\s*(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})",
+    # "Background series, last updated 30 October 2025", "Fact sheet | Updated: 1 September 2025": a revision date in a
+    # header line, after "last" or a separator.
+    re.compile(rf"(?:\blast\s+|[|·•–—(;,][ \t]*)(?:updated|revised)\s*(?:on)?:?\s*(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})",
                re.I),
     # A dateline: "NEW YORK, 14 March 2023 —", "Geneva, 3 May 2021:", "Jeddah, Kingdom of Saudi Arabia, 19 May 2023".
     re.compile(rf"^[A-Z][A-Za-z .'-]{{1,30}}(?:,\s+[A-Z][A-Za-z .'-]{{1,40}})?,\s+(?P<text>{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_DAY},\s*{_YEAR})\s*(?:[-–—:]|$)", re.M),
