@@ -57,6 +57,8 @@ def test_known_memberships_hold_on_their_dates():
     # the organisation of the paragraph, for a sentence that names none
     ("The CSTO summit opened in Minsk.\nBelarus and Kazakhstan, founders of the pact's forerunner, spoke first.",
      {("CSTO", "BLR", "member"), ("CSTO", "KAZ", "member")}),
+    # return, readmission and leaving are words of membership and withdrawal too
+    ("The CSTO welcomed Belarus, which had returned to its meetings.", {("CSTO", "BLR", "member")}),
     # a date in the sentence is a day the knowledge base is asked about as well as the document's
     ("In 1995 Kazakhstan and Russia were both members in good standing of the CSTO.",
      {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member")}),
@@ -103,6 +105,10 @@ def test_without_a_knowledge_base_nothing_is_confirmed():
     ("The CSTO grew in stages.\n\n- Belarus (4 March 2001)\n", set()),
     # two statuses began that month for Armenia: the sentence's word chooses
     ("In the CSTO, Armenia froze its part in February 2024.", {("CSTO", "ARM", "participation_frozen")}),
+    # the list's organisation is not the one its paragraph named last: the day says which organisation it is about
+    ("The CSTO grew in stages. Its members also meet in the SCO.\n- Belarus (31 December 1993)\n- Kazakhstan (15 June 2001)\n",
+     {("CSTO", "BLR", "member"), ("SCO", "KAZ", "member")}),
+    ("The CSTO grew in stages. Its members also meet in the SCO.\n- Belarus (4 March 2001)\n", set()),
 ])
 def test_a_state_named_with_the_day_its_status_began(ex, text, want):
     assert found(ex, text) == want

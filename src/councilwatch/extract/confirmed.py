@@ -15,8 +15,14 @@ fit that organisation's name.
 
 Not read as memberships: a state negated ("not a member", "non-member",
 "except"), a state named by its adjective ("Kenyan troops"), the Security
-Council's or a committee's members, "a 15-member bloc", and lines the layout
-reader has read (tables, labelled lists).
+Council's or a committee's members, "a 15-member bloc"; on a line the layout
+reader has read (a table row, a labelled list) only a state's status that
+began on the date the line gives.
+
+A date is the strongest evidence: "Austria (16 April 1956)" in a list whose
+heading named the Council of Europe but whose last sentence named the EU is
+read for the organisation the knowledge base says Austria joined that day,
+trying the organisations the document named, the most recent first.
 
 Such a claim can only agree with the knowledge base, so ingesting it links the
 sentence to the fact as one more source and never changes a fact; it points at
@@ -38,17 +44,17 @@ from councilwatch.extract.results import MembershipClaim
 # The words that say a status, one pattern per status of the knowledge base's vocabulary.
 STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for status, words in {
     "member": r"\b(?<!-)(?:members?|membership|allies|ally|joined|joins|admitted|admission|found(?:ing|ers?|ed)|signator(?:y|ies)"
-              r"|acceded|accession|partner\s+states|participating\s+states"
+              r"|acceded|accession|readmitted|re-admitted|rejoined|reinstated|return(?:ed|s)?|regained|partner\s+states|participating\s+states"
               r"|sits?\s+in|sat\s+in|(?:is|are)\s+(?:all\s+|also\s+)?in|belongs?\s+to|belonging\s+to"
               r"|make\s+up|made\s+up|comprises?|comprising|consists?\s+of|brings\s+together|brought\s+together)\b",
     "observer": r"\bobservers?\b",
     "partner": r"(?<!dialogue )\bpartners?\b",
     "dialogue_partner": r"\bdialogue\s+partners?\b",
-    "associate_member": r"\bassociate\b",
+    "associate_member": r"\bassociated?\b",
     "suspended": r"\bsuspen(?:d|ded|sion)\b",
     "participation_frozen": r"\bfro(?:ze|zen)\b",
-    "accession_initiated": r"\b(?:candidates?|accession|applied|application)\b",
-    "withdrawn": r"\b(?:withdr[ae]w\w*|left|quit|exit(?:ed)?|expelled|expulsion|lost)\b",
+    "accession_initiated": r"\b(?:candidates?|candidacy|accession|appl(?:y|ying|ied|ies|icants?|ications?)|negotiations)\b",
+    "withdrawn": r"\b(?:withdr[ae]w\w*|left|leav(?:e|es|ing)|departure|denounc\w*|quit|exit(?:ed)?|expelled|expulsion|lost)\b",
 }.items()}
 # A negation close before or after the state: "not a member", "non-member", "remains outside".
 _NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bneither|\bnor|\bnon-?|\bexcept|\boutside|\bother\s+than)\b[^;,.:]{0,25}$", re.I)
@@ -110,23 +116,52 @@ _OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}
 
 
 def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[DateMention], orgs: list[str],
-           known: KnownMemberships, said: set[str]) -> list[MembershipClaim]:
+           known: KnownMemberships, said: set[str], others: list[str] = ()) -> list[MembershipClaim]:
     """"Austria (16 April 1956), Cyprus (24 May 1961)" in a list about the Council of Europe: a state named with the day,
     month or year (a span of a year at most) on which the knowledge base says its status in the organisation began. The
-    organisation is the sentence's, else its paragraph's or the document's; the status is the one the sentence's words
-    name ("withdrew in 2012"), else the only one that began then."""
+    organisation is the sentence's, else its paragraph's or the document's; when that one began nothing then, `others`
+    (the organisations the document named before, the most recent first) are tried in turn for a date of a year at most:
+    a list of accession dates under a heading that an aside about another organisation interrupted. The status is the
+    one the sentence's words name ("withdrew in 2012"), else the only one that began then."""
     out = []
     short = [d for d in dates if (d.value.latest - d.value.earliest).days <= 366]
+    candidates = orgs + [o for o in others if o not in orgs]
     for st in states:
         if _negated(text, st, s, e):
             continue
-        for org in orgs:
-            for d in short:
+        for d in short:
+            matched = False
+            for i, org in enumerate(candidates):
+                if i >= len(orgs) and matched:
+                    break  # the sentence's own organisation began something then: the others are not asked
                 began = known.began(org, st.id, d.value.earliest, d.value.latest)
                 # the status the sentence's words name, else the one status that began then
                 began = began & said if said else began if len(began) == 1 else set()
                 for status in sorted(began):
                     out.append(MembershipClaim(org, st.id, status, d.value, st.start, st.end, (s, e)))
+                matched = matched or bool(began)
+                if matched and i >= len(orgs):
+                    break
+    return out
+
+
+def _held(text: str, s: int, e: int, states: list[EntityMention], dates: list[DateMention], orgs: list[str],
+          known: KnownMemberships, said: set[str], doc_date: date) -> list[MembershipClaim]:
+    """The statuses the sentence's words name that the knowledge base holds for a named state in the organisation on the
+    document's date, else on a date the sentence gives."""
+    out = []
+    days = [doc_date] + [d.value.latest for d in dates]
+    for st in states:
+        if _negated(text, st, s, e):
+            continue
+        for org in orgs:
+            for day in days:
+                held = known.statuses(org, st.id, day) & said
+                for status in sorted(held):
+                    out.append(MembershipClaim(org, st.id, status, FuzzyDate.day(day), st.start, st.end, (s, e),
+                                               "document" if day == doc_date else "text"))
+                if held:
+                    break
     return out
 
 
@@ -156,6 +191,7 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
     dates = sorted(dates, key=lambda d: d.start)
     spans = sorted(set(layout))
     lay_starts, lay_ends = [a for a, _ in spans], [b for _, b in spans]
+    seen: list[str] = []  # the organisations the document named, the most recent last
     last_org, last_end, doc_org = None, 0, None  # the organisation the paragraph, and the document, last named
     for s, e in sentences:
         while ei < len(ents) and ents[ei].start < s:
@@ -177,13 +213,20 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
                 orgs = [context]
             if (in_paragraph or doc_org) and not heads:
                 dated_orgs = [in_paragraph or doc_org]
+        for org in named:
+            if org in known.organisations:
+                if org in seen:
+                    seen.remove(org)
+                seen.append(org)
         if named:
             last_org = doc_org = named[-1] if named[-1] in known.organisations else None
             last_end = e
         elif orgs:
             last_end = e
-        if not (orgs or dated_orgs) or not states or _overlaps_layout(lay_starts, lay_ends, s, e):
+        if not (orgs or dated_orgs or seen) or not states:
             continue
+        # a line the layout reader read (a table row, a labelled item) gets only what the knowledge base dates exactly
+        on_layout = _overlaps_layout(lay_starts, lay_ends, s, e)
         while di < len(dates) and dates[di].start < s:
             di += 1
         dj = di
@@ -193,19 +236,8 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         said = {status for status, words in STATUS_WORDS.items() if words.search(sentence)}
         if any(m.kind == "organisation" and _ITS_STATES.match(text, m.end, e) for m in here):
             said.add("member")  # "the six GCC States", "ASEAN countries"
-        out.extend(_dated(text, s, e, states, here_dates, dated_orgs, known, said))
-        if not orgs or not said:
-            continue
-        days = [doc_date] + [d.value.latest for d in here_dates]
-        for st in states:
-            if _negated(text, st, s, e):
-                continue
-            for org in orgs:
-                for day in days:
-                    held = known.statuses(org, st.id, day) & said
-                    for status in sorted(held):
-                        out.append(MembershipClaim(org, st.id, status, FuzzyDate.day(day), st.start, st.end, (s, e),
-                                                   "document" if day == doc_date else "text"))
-                    if held:
-                        break
+        found = _dated(text, s, e, states, here_dates, dated_orgs, known, said, [] if named else seen[::-1])
+        if orgs and said and not on_layout:
+            found += _held(text, s, e, states, here_dates, orgs, known, said, doc_date)
+        out.extend(found)
     return out

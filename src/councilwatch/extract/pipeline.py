@@ -165,12 +165,17 @@ class Extractor:
         result.memberships.extend(layout)
         if self.known is not None:
             # What a sentence only implies, where the knowledge base confirms it (extract/confirmed.py). "Kenyan
-            # troops" names Kenya but says nothing of its memberships; a line the layout read is the layout's.
+            # troops" names Kenya but says nothing of its memberships.
             said = {(m.organisation, m.state, m.status) for m in result.memberships}
             named = [m for m in ents if not (m.kind == "state" and m.text.lower() in self.gazetteer.adjectives)]
             implied = confirmed_memberships(text, result.sentences, named, dates, result.doc_date, self.known,
                                             self.gazetteer.org_names, [m.sentence for m in layout])
-            result.memberships.extend(m for m in implied if (m.organisation, m.state, m.status) not in said)
+            # on a line the layout read, a state it read is its alone
+            read: dict[str, list[tuple[int, int]]] = {}
+            for line, state in by_line:
+                read.setdefault(state, []).append(line)
+            result.memberships.extend(m for m in implied if (m.organisation, m.state, m.status) not in said
+                                      and not any(a <= m.start < b for a, b in read.get(m.state, ())))
         # UN offices, missions and forces have no member states, whatever a cue took them for
         result.memberships = [m for m in result.memberships if m.organisation not in memberless]
         result.memberships = _dedupe(result.memberships, lambda m: (m.organisation, m.state, m.status, m.when))
