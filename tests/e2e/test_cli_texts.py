@@ -71,6 +71,16 @@ def test_ingest_review_accept_reject(cli, tmp_path):
     assert r.returncode == 2 and "no claim 999999" in r.stderr
 
 
+def test_a_doubtful_membership_is_left_out_of_extract_and_marked_in_review(cli, tmp_path):
+    doc = tmp_path / "old.txt"
+    doc.write_text("Posted 10 March 2025\n\nOn 3 March 2023, Kazakhstan froze its participation in the CSTO.", encoding="utf-8")
+    out = json.loads(cli("extract", str(doc)).stdout)
+    assert not [m for m in out["memberships"] if m["state"] == "KAZ"]
+    assert cli("ingest", str(doc)).returncode == 0
+    pending = json.loads(cli("review", "--format", "json").stdout)
+    assert [c["claim"] for c in pending if c["kind"] == "membership"] == ["KAZ participation_frozen CSTO 2023-03-03 (doubtful)"]
+
+
 def test_eval_extract_on_the_devset(cli):
     r = cli("eval-extract", str(ROOT / "devset"), "--format", "json")
     assert r.returncode == 0, r.stderr

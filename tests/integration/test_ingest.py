@@ -79,6 +79,17 @@ def test_contradicting_claim_waits_for_review_and_accept_makes_a_fact(store):
         cq.reject(conn, claim["id"])
 
 
+def test_a_doubtful_membership_is_not_extracted_but_waits_for_review(store):
+    ex = Extractor.from_store(store)
+    # the curated CSTO record runs past 2023 and never had Kazakhstan frozen: `extract` does not report it
+    result = ex.extract_text("On 3 March 2023, Kazakhstan froze its participation in the CSTO.", doc_date=date(2025, 3, 10))
+    assert not [m for m in result.memberships if m.state == "KAZ"]
+    ingest_extraction(store, result, "kaz2023.txt")
+    (claim,) = [c for c in _claims(store) if c["kind"] == "membership"]
+    (fact,) = claim["payload"]["facts"]
+    assert claim["state"] == "pending" and fact["status"] == "participation_frozen" and "never held" in fact["doubt"]
+
+
 def test_reject_changes_no_fact(store):
     ex = Extractor.from_store(store)
     ingest_extraction(store, ex.extract_text("On 3 March 2025, Russia withdrew from the SCO.", doc_date=date(2025, 3, 10)), "r.txt")

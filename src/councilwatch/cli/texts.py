@@ -72,9 +72,10 @@ def ingest(files: tuple[str, ...], doc_date: str | None, fmt: str, db: str | Non
 
     Each document is stored with its full text (searchable) and each claim with
     its document, character span and quote. Claims that agree with known facts
-    are linked to them; the others wait for 'councilwatch review'. Ingesting a
-    document again adds nothing. One transaction per file: a file that fails
-    leaves nothing behind.
+    are linked to them; the others wait for 'councilwatch review', among them
+    memberships marked doubtful: statuses the knowledge base never held, which
+    'extract' does not report. Ingesting a document again adds nothing. One
+    transaction per file: a file that fails leaves nothing behind.
     """
     from councilwatch.sources.ingest import ingest_file
 
@@ -87,7 +88,8 @@ def ingest(files: tuple[str, ...], doc_date: str | None, fmt: str, db: str | Non
 def _claim_row(c: dict) -> dict:
     facts = c["payload"]["facts"]
     if c["kind"] == "membership":
-        what = "; ".join(f"{f['state']} {f['status']} {f['organisation']} {f['earliest']}" for f in facts)
+        what = "; ".join(f"{f['state']} {f['status']} {f['organisation']} {f['earliest']}" + (" (doubtful)" if f.get("doubt") else "")
+                         for f in facts)
     elif c["kind"] == "stance":
         what = "; ".join(f"{','.join(f['actors'])} {f['polarity']} {f['target']}" for f in facts)
     elif c["kind"] == "event":

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date
 
 from councilwatch.dates import FuzzyDate
@@ -75,6 +76,11 @@ class KnownMemberships:
         for org, state, status, start, end, *latest in periods:
             self._periods.setdefault((org, state), []).append((status, start, end, latest[0] if latest else start))
         self.organisations = frozenset(org for org, _ in self._periods)
+        # per organisation: the last day its record changed
+        self._last: dict[str, date] = {}
+        for (org, _), held in self._periods.items():
+            for status, start, end, _ in held:
+                self._last[org] = max(self._last.get(org, start), start, end or start)
 
     @classmethod
     def from_store(cls, store) -> KnownMemberships:  # noqa: ANN001 - councilwatch.store.Store
@@ -89,6 +95,20 @@ class KnownMemberships:
         """The statuses the state holds in the organisation on a day (start <= day < end, as the store reads them)."""
         return {status for status, start, end, _ in self._periods.get((org, state), ())
                 if start <= on and (end is None or on < end)}
+
+    def never(self, org: str, state: str, status: str) -> bool:
+        """Whether the knowledge base, which records the organisation's members, never held the status for the state.
+        Applications are not asked about: the curated record holds few of them."""
+        return (status != "accession_initiated" and org in self.organisations
+                and all(held[0] != status for held in self._periods.get((org, state), ())))
+
+    def covers(self, org: str, when: FuzzyDate) -> bool:
+        """Whether the organisation's record in the knowledge base runs to the date or past it."""
+        return org in self._last and when.latest <= self._last[org]
+
+    def fits(self, org: str, state: str, status: str, when: FuzzyDate) -> bool:
+        """Whether the knowledge base holds the status for the state in the organisation then, or says it began then."""
+        return status in self.statuses(org, state, when.latest) or status in self.began(org, state, when.earliest, when.latest)
 
     def ever(self, org: str, state: str) -> bool:
         """Whether the knowledge base holds any status of the state in the organisation."""
@@ -241,3 +261,27 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
             found += _held(text, s, e, states, here_dates, orgs, known, said, doc_date)
         out.extend(found)
     return out
+
+
+def checked(claims: list[MembershipClaim], known: KnownMemberships,
+            organisations: list[EntityMention]) -> tuple[list[MembershipClaim], list[MembershipClaim]]:
+    """The cue rules' claims weighed against the knowledge base: (kept, doubtful).
+
+    A claim the knowledge base contradicts (see `KnownMemberships.never`) most often took the wrong organisation from
+    its context: "Montenegro became the 29th ally on 5 June 2017" after a paragraph on the EU. It is given the
+    organisation the document named last before it that the knowledge base says fits ("NATO"); with none, it is
+    doubtful: not reported by `extract`, and left to a person in the review queue by `ingest`."""
+    kept, doubtful = [], []
+    for m in claims:
+        if not known.never(m.organisation, m.state, m.status):
+            kept.append(m)
+            continue
+        other = next((o.id for o in reversed(organisations) if o.start < m.start and o.id != m.organisation
+                      and known.fits(o.id, m.state, m.status, m.when)), None)
+        if other is not None:
+            kept.append(replace(m, organisation=other))
+        elif known.covers(m.organisation, m.when):
+            doubtful.append(m)
+        else:
+            kept.append(m)  # after the last change the knowledge base knows of: news it may lack
+    return kept, doubtful

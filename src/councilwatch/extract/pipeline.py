@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from councilwatch.extract.components import PATTERNS, PHRASE_WORDS, SentenceContext, set_entities
-from councilwatch.extract.confirmed import KnownMemberships, confirmed_memberships
+from councilwatch.extract.confirmed import KnownMemberships, checked, confirmed_memberships
 from councilwatch.extract.dates import document_date, find_dates
 from councilwatch.extract.gazetteer import Gazetteer
 from councilwatch.extract.reading import TextDocument, read_document
@@ -164,6 +164,10 @@ class Extractor:
                                          for ((a, b), state), org in by_line.items())]
         result.memberships.extend(layout)
         if self.known is not None:
+            # what a cue read, weighed against the knowledge base: another organisation the document named where the
+            # one taken from context is contradicted, or left for review
+            known_orgs = [m for m in ents if m.kind == "organisation" and m.id in self.known.organisations]
+            result.memberships, result.doubtful = checked(result.memberships, self.known, known_orgs)
             # What a sentence only implies, where the knowledge base confirms it (extract/confirmed.py). "Kenyan
             # troops" names Kenya but says nothing of its memberships.
             said = {(m.organisation, m.state, m.status) for m in result.memberships}

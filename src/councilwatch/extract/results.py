@@ -83,6 +83,9 @@ class Extraction:
     events: list[EventClaim] = field(default_factory=list)
     stances: list[StanceClaim] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    # memberships a cue read but the knowledge base contradicts (extract/confirmed.py: `checked`): not in the JSON
+    # contract's "memberships"; `ingest` leaves them to a person in the review queue
+    doubtful: list[MembershipClaim] = field(default_factory=list)
 
     @property
     def words(self) -> int:

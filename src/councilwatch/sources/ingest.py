@@ -2,7 +2,9 @@
 
 One transaction per document: the document, the symbols it names, and every
 claim land together or not at all. Claims that agree with known facts are
-linked to them; the others wait in the review queue (`councilwatch review`).
+linked to them; the others wait in the review queue (`councilwatch review`),
+with the memberships a cue read but the knowledge base contradicts (not in
+`extract`'s output, marked "doubt" here) so that nothing read is lost.
 Ingesting the same text again adds nothing.
 """
 
@@ -54,19 +56,23 @@ def symbol_dates(ex: Extraction) -> dict[int, object]:
     return out
 
 
+_DOUBT = "the knowledge base never held this status for the state in the organisation"
+
+
 def claims_of(ex: Extraction) -> list[tuple[str, list[dict], int, int, tuple[int, int]]]:
     """(kind, facts, start, end, sentence) for every claim the extraction supports."""
     from councilwatch.symbols import parse
 
     out = []
     groups: dict[tuple, list] = defaultdict(list)
-    for m in ex.memberships:
+    doubtful = {id(m) for m in ex.doubtful}
+    for m in ex.memberships + ex.doubtful:
         groups[("membership", m.start, m.end)].append(m)
     for s in ex.stances:
         groups[("stance", s.start, s.end)].append(s)
     for (kind, start, end), items in groups.items():
         if kind == "membership":
-            facts = [{**m.as_dict(), "basis": m.basis} for m in items]
+            facts = [{**m.as_dict(), "basis": m.basis} | ({"doubt": _DOUBT} if id(m) in doubtful else {}) for m in items]
         else:
             facts = [{**s.as_dict(), "summary": ex.quote(s.start, s.end)[:300]} for s in items]
         for f in facts:
