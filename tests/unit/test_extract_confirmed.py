@@ -59,6 +59,14 @@ def test_known_memberships_hold_on_their_dates():
      {("CSTO", "BLR", "member"), ("CSTO", "KAZ", "member")}),
     # return, readmission and leaving are words of membership and withdrawal too
     ("The CSTO welcomed Belarus, which had returned to its meetings.", {("CSTO", "BLR", "member")}),
+    # the Council's members named by the organisation they come from are its members
+    ("The two CSTO members of the Council, Kazakhstan and Russia, spoke first.",
+     {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member")}),
+    ("Kazakhstan's delegate, also speaking for Russia as the Council's members from the CSTO, spoke.",
+     {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member")}),
+    # a negation of something else than membership
+    ("The CSTO met. Kazakhstan and Belarus, like every member, do not recognise the new authorities.",
+     {("CSTO", "KAZ", "member"), ("CSTO", "BLR", "member")}),
     # a date in the sentence is a day the knowledge base is asked about as well as the document's
     ("In 1995 Kazakhstan and Russia were both members in good standing of the CSTO.",
      {("CSTO", "KAZ", "member"), ("CSTO", "RUS", "member")}),

@@ -59,7 +59,7 @@ STATUS_WORDS: dict[str, re.Pattern] = {status: re.compile(words, re.I) for statu
 }.items()}
 # A negation close before or after the state: "not a member", "non-member", "remains outside".
 _NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever|\bneither|\bnor|\bnon-?|\bexcept|\boutside|\bother\s+than)\b[^;,.:]{0,25}$", re.I)
-_NEGATED_AFTER = re.compile(r"^[^;.:]{0,30}?(?:n['’]t\b|\b(?:not|never|non-?members?|outside)\b)", re.I)
+_NEGATED_AFTER = re.compile(r"^[^;.:]{0,30}?(?:(?:n['’]t|\bnot|\bnever)\b(?![^;.:]{0,20}?\b(?:recogni[sz]\w*|agree\w*|support\w*|accept\w*|want\w*|see|seek\w*|share\w*)\b)|\b(?:non-?members?|outside)\b)", re.I)
 
 
 def _negated(text: str, state: EntityMention, s: int, e: int) -> bool:
@@ -133,6 +133,14 @@ _HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Grou
 _OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}members?\b|\b(?:Security\s+)?Council\s+members?\b"
                             r"|\bmembers?\s+of\s+the\s+(?:Security\s+)?(?:Council|Committee|Panel|Board|Bureau|Group\s+of\s+Experts)\b(?!\s+of\b)"
                             r"|\b(?:several|some|many|most|other|few)\s+members\b(?!\s+of\b)", re.I)
+
+
+def _unless_organisations(m: re.Match, org_at: list[tuple[int, int]]) -> str:
+    """The Council's members blanked out, unless an organisation's name says which of its members they are: "the four EU
+    members of the Council", "the Council's members from the European Union"."""
+    if any(m.start() - 2 <= b <= m.start() or m.end() <= a <= m.end() + 10 for a, b in org_at):
+        return m.group(0)
+    return " " * len(m.group(0))
 
 
 def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[DateMention], orgs: list[str],
@@ -222,7 +230,8 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         here = ents[ei:ej]
         named = [m.id for m in here if m.kind == "organisation"]
         states = [m for m in here if m.kind == "state"]
-        sentence = _OTHER_MEMBERS.sub(lambda m: " " * len(m.group(0)), text[s:e])
+        org_at = [(m.start - s, m.end - s) for m in here if m.kind == "organisation"]
+        sentence = _OTHER_MEMBERS.sub(lambda m: _unless_organisations(m, org_at), text[s:e])
         orgs = [org for org in dict.fromkeys(named) if org in known.organisations]
         dated_orgs = orgs
         if not named and states:
