@@ -575,6 +575,9 @@ def test_membership_phrases_read_on_the_masked_sentence(rules, text, want):
      {("EAC", "RWA", "member"), ("ECCAS", "RWA", "member"), ("COMESA", "RWA", "member"), ("EAC", "TZA", "member"),
       ("SADC", "TZA", "member")}),
     ("ASEAN grew. Laos, once wary, entered in 1997. The treaty entered into force on 1 July.", {("ASEAN", "LAO", "member")}),
+    # an organisation named only to be set apart is no context for the list after it
+    ("The Council of Europe should not be confused with the European Union.\n\n1956\n- 16 April: Austria joins.\n",
+     {("COE", "AUT", "member")}),
     # a former name in the aside after a listed state is the same state, and the list goes on after it
     ("1. ECOWAS\n\nFounding members in 1975: Benin (then Dahomey), Burkina Faso (then Upper Volta), Ghana and Togo.\n",
      {("ECOWAS", s, "member") for s in ("BEN", "BFA", "GHA", "TGO")}),

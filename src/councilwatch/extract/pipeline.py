@@ -62,6 +62,9 @@ def build_nlp():
     return nlp
 
 
+_SET_APART = re.compile(r"\b(?:confused|confounded)\s+with\b[^.;:!?]*$|\b(?:distinct|distinguished)\s+from\b[^.;:!?]*$", re.I)
+
+
 class Extractor:
     """Extract symbols, dates, entities, memberships, events and stances from texts."""
 
@@ -114,7 +117,10 @@ class Extractor:
     def _facts(self, result: Extraction) -> None:
         text = result.text
         result.sentences = sentence_spans(text)
-        ents, dates = result.entities, result.dates
+        # "not to be confused with the European Council or the Council of the European Union": organisations named
+        # only to be set apart are no context for what follows
+        ents = [m for m in result.entities if not (m.kind == "organisation" and _SET_APART.search(text, max(0, m.start - 80), m.start))]
+        dates = result.dates
         ei = di = 0
         recent: list[str] = []
         group: list[str] = []
