@@ -575,6 +575,10 @@ def test_membership_phrases_read_on_the_masked_sentence(rules, text, want):
      {("EAC", "RWA", "member"), ("ECCAS", "RWA", "member"), ("COMESA", "RWA", "member"), ("EAC", "TZA", "member"),
       ("SADC", "TZA", "member")}),
     ("ASEAN grew. Laos, once wary, entered in 1997. The treaty entered into force on 1 July.", {("ASEAN", "LAO", "member")}),
+    # an organisation a column's header leaves out does not name the column
+    ("Member States of the African Union and suspensions\n\n| State | Region | RECs (excluding CEN-SAD) |\n|---|---|---|\n"
+     "| Kenya | Eastern | EAC, IGAD |\n| Mali | Western | ECOWAS |\n",
+     {("EAC", "KEN", "member"), ("IGAD", "KEN", "member"), ("ECOWAS", "MLI", "member")}),
     # an organisation named only to be set apart is no context for the list after it
     ("The Council of Europe should not be confused with the European Union.\n\n1956\n- 16 April: Austria joins.\n",
      {("COE", "AUT", "member")}),

@@ -181,7 +181,8 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
         has_status_column = any(_STATUS_COLUMN.search(ctx.text[a:b]) for a, b in head_cells)
         for i, (a, b) in enumerate(head_cells):
             words = ctx.text[a:b]
-            orgs = ctx.between(a, b, "organisation")
+            # "RECs (excluding CEN-SAD)": an organisation the header leaves out does not name the column
+            orgs = [o for o in ctx.between(a, b, "organisation") if not _LEFT_OUT.search(ctx.text, a, o.start)]
             # a header naming two organisations ("ECOWAS / SADC") leaves each cell to say which
             org = orgs[0].id if len(orgs) == 1 else None if orgs else table_org
             if _STATUS_COLUMN.search(words):
@@ -227,6 +228,7 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
     return out
 
 
+_LEFT_OUT = re.compile(r"\b(?:excluding|except|other\s+than|without|besides|not)\b[^|]*$", re.I)
 _NEGATION = re.compile(r"n['’]t\b|\b(?:not|never|no|none|invited|offered)\b", re.I)
 
 
