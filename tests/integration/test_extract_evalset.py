@@ -575,6 +575,14 @@ def test_membership_phrases_read_on_the_masked_sentence(rules, text, want):
      {("EAC", "RWA", "member"), ("ECCAS", "RWA", "member"), ("COMESA", "RWA", "member"), ("EAC", "TZA", "member"),
       ("SADC", "TZA", "member")}),
     ("ASEAN grew. Laos, once wary, entered in 1997. The treaty entered into force on 1 July.", {("ASEAN", "LAO", "member")}),
+    # a plain-text table whose columns a line of dashes marks; a cell's own status word ("EU candidate")
+    ("The Organization of the Black Sea Economic Cooperation (BSEC) has thirteen members.\n\n"
+     "Member State   Joined   Other memberships (year of entry)\n------------   ------   ---------------------------------\n"
+     "Albania        1992     NATO (2009); EU candidate (2014)\nGreece         1992     NATO (1952); EU (1981)\n"
+     "Serbia         2004     EU candidate (2012)\n",
+     {("BSEC", "ALB", "member"), ("BSEC", "GRC", "member"), ("BSEC", "SRB", "member"), ("NATO", "ALB", "member"),
+      ("EU", "ALB", "accession_initiated"), ("NATO", "GRC", "member"), ("EU", "GRC", "member"),
+      ("EU", "SRB", "accession_initiated")}),
     # an organisation a column's header leaves out does not name the column
     ("Member States of the African Union and suspensions\n\n| State | Region | RECs (excluding CEN-SAD) |\n|---|---|---|\n"
      "| Kenya | Eastern | EAC, IGAD |\n| Mali | Western | ECOWAS |\n",

@@ -10,7 +10,9 @@ a header cell names ("In the Commonwealth since"), else the one the caption or t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from councilwatch.dates import FuzzyDate
 from councilwatch.extract.dates import DateMention
@@ -121,21 +123,52 @@ def layout_memberships(text: str, entities: list[EntityMention], dates: list[Dat
 
 # --- tables ----------------------------------------------------------------------------------------------------------
 
-def _table_blocks(text: str) -> list[list[tuple[int, int]]]:
-    """Runs of three or more consecutive lines holding a "|" (header and at least two rows): (start, end) per line."""
-    blocks, run, pos = [], [], 0
+def _table_blocks(text: str) -> list[tuple[list[tuple[int, int]], Callable[[int, int], list[tuple[int, int]]]]]:
+    """Tables: (the (start, end) of each line, the function giving a line's cells). Runs of three or more consecutive
+    lines holding a "|" (header and at least two rows), and plain-text tables whose columns a line of dashes under the
+    header marks ("Member State   Joined" over "-------------  ------")."""
+    blocks = []
+    run, pos = [], 0
+    lines = []
     for line in text.split("\n"):
         end = pos + len(line)
+        lines.append((pos, end))
         if "|" in line:
             run.append((pos, end))
         else:
             if len(run) >= 3:
-                blocks.append(run)
+                blocks.append((run, partial(_cells, text)))
             run = []
         pos = end + 1
     if len(run) >= 3:
-        blocks.append(run)
+        blocks.append((run, partial(_cells, text)))
+    for i, (a, b) in enumerate(lines):
+        rule = _ALIGNED_RULE.match(text, a, b)
+        if not rule or "|" in text[a:b] or i == 0 or not text[lines[i - 1][0]:lines[i - 1][1]].strip():
+            continue
+        starts = [m.start() for m in re.finditer(r"-+", text[a:b])]
+        rows = [lines[i - 1]]
+        for c, d in lines[i + 1:]:
+            if not text[c:d].strip() or _ALIGNED_RULE.match(text, c, d):
+                break
+            rows.append((c, d))
+        if len(rows) >= 3:
+            blocks.append((rows, partial(_aligned_cells, text, starts)))
     return blocks
+
+
+# A line of two or more runs of dashes under a plain-text table's header: where its columns start.
+_ALIGNED_RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$")
+
+
+def _aligned_cells(text: str, starts: list[int], start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each cell of a plain-text table line, cut where the dashes under the header start."""
+    n = end - start
+    bounds = []
+    for i, a in enumerate(starts):
+        b = starts[i + 1] if i + 1 < len(starts) else n
+        bounds.append((start + min(a, n), start + min(b, n)))
+    return bounds
 
 
 def _cells(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -162,14 +195,14 @@ def _status_of(words: str) -> str | None:
 
 def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
     out: list[MembershipClaim] = []
-    for block in _table_blocks(ctx.text):
+    for block, cells_of in _table_blocks(ctx.text):
         rows = [r for r in block if not _ROW_SEPARATOR.match(ctx.text[r[0]:r[1]])]
         header, body = rows[0], rows[1:]
-        head_cells = _cells(ctx.text, *header)
+        head_cells = cells_of(*header)
         if ctx.between(header[0], header[1], "state") or len(head_cells) < 2:
             continue  # a header row names no states; a row of states is data, not a header
         table_org = ctx.org_before(block[0][0])
-        table_org = ctx.best_org(table_org, block[0][0], [s for r in body for s in ctx.between(*_cells(ctx.text, *r)[0], "state")])
+        table_org = ctx.best_org(table_org, block[0][0], [s for r in body for s in ctx.between(*cells_of(*r)[0], "state")])
         # A column named only by its organisation holds what the caption says ("Suspensions after coups"), else members.
         said = _status_of(_lines_before(ctx.text, block[0][0], 1))
         caption = said or "member"
@@ -198,7 +231,7 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
         if not columns:
             continue
         for r in body:
-            cells = _cells(ctx.text, *r)
+            cells = cells_of(*r)
             if len(cells) != len(head_cells):
                 continue
             row_states = ctx.between(cells[0][0], cells[0][1], "state")
@@ -213,7 +246,7 @@ def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
                     continue
                 in_cell = ctx.between(a, b, "state")
                 states = in_cell or row_states
-                if len(named) > 1 or (named and ";" in value):
+                if len(named) > 1 or (named and (";" in value or not by_org and _status_of(value) not in (None, status))):
                     # "ASEAN (founding member); BRICS (since January 2025); OECD accession candidate": a list of
                     # organisations, each with its own status
                     out.extend(_organisation_list(ctx, a, b, states, status or "member", doc_date, r))
