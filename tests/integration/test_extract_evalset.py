@@ -275,6 +275,13 @@ def test_a_one_word_short_form_names_the_organisation_named_in_full(extractor):
     assert {e.id for e in extractor.extract_text(text, date(2025, 7, 1)).entities if e.kind == "organisation"} == {"CIS"}
 
 
+def test_a_member_of_the_organisation_a_head_noun_names(extractor):
+    """"the Movement" is the Non-Aligned Movement, not the organisations the rest of the sentence names."""
+    text = ("The Non-Aligned Movement met in Kampala. The Bureau stands with the State of Palestine, a full member of the "
+            "Movement, and thanks the League of Arab States.")
+    assert _memberships(extractor, text, date(2025, 6, 1)) == {("NAM", "PSE", "member")}
+
+
 # Sets still below the memberships target (their RESULTS.md), each held at its level so that a change that loses ground
 # on one of them is seen: memberships floors just under the figures after the fixes they led to.
 LEVELS = {"blindset4": 0.83, "blindset5": 0.79, "blindset6": 0.88, "blindset7": 0.85, "blindset8": 0.83, "blindset9": 0.81,

@@ -129,6 +129,9 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 # "the League", "the Community": an organisation named by its head noun, which must be the context's.
 _HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Group|Organi[sz]ation|Alliance|Association|Commission"
                    r"|Bank|Conference|Authority|Commonwealth|Council|Initiative|Partnership|Treaty)\b(?!\s+(?:of\b|[A-Z]))")
+# "member of the Movement": a membership of the organisation a head noun names.
+_MEMBER_OF_HEAD = re.compile(r"\bmembers?\s+of\s+the\s+(League|Community|Union|Forum|Movement|Group|Organi[sz]ation|Alliance"
+                             r"|Association|Commission|Bank|Conference|Authority|Commonwealth)\b(?!\s+(?:of\b|[A-Z]))")
 # Members of the Security Council, its committees, or members of something unnamed: not a membership of the organisation.
 _OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}members?\b|\b(?:Security\s+)?Council\s+members?\b"
                             r"|\bmembers?\s+of\s+the\s+(?:Security\s+)?(?:Council|Committee|Panel|Board|Bureau|Group\s+of\s+Experts)\b(?!\s+of\b)"
@@ -232,6 +235,12 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
         states = [m for m in here if m.kind == "state"]
         org_at = [(m.start - s, m.end - s) for m in here if m.kind == "organisation"]
         sentence = _OTHER_MEMBERS.sub(lambda m: _unless_organisations(m, org_at), text[s:e])
+        if named:
+            # "a full member of the Movement, and welcomes the League of Arab States": membership of an organisation
+            # the sentence names only by its head noun is not membership of those it names
+            names = " ".join(org_names.get(o, "") for o in named).replace("organization", "organisation")
+            sentence = _MEMBER_OF_HEAD.sub(lambda m: m.group(0) if m.group(1).lower().replace("organization", "organisation")
+                                           in names else " " * len(m.group(0)), sentence)
         orgs = [org for org in dict.fromkeys(named) if org in known.organisations]
         dated_orgs = orgs
         if not named and states:

@@ -34,7 +34,7 @@ _COUNTED = re.compile(r"\b(?:the|these|those|all)\s+(two|three|four|five|six|sev
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _TOGETHER = re.compile(r",?\s*(?:together|along)\s+with\s+", re.I)
 _HEAD_NP = re.compile(r"\b(?:the|this|that)\s+(bank|league|community|union|commonwealth|forum|authority|organi[sz]ation"
-                      r"|bloc|alliance|grouping|association)\b", re.I)
+                      r"|bloc|alliance|grouping|association|movement|conference|commission)\b", re.I)
 _TOOK_EFFECT = re.compile(r"\b(?:took|has\s+taken|had\s+taken|came\s+into|went\s+into)\s+effect\b|\bbecame\s+effective\b",
                           re.I)
 # Cues whose state can only be their subject: "the freeze left the organisation ... Armenia" is not Armenia leaving.

@@ -16,7 +16,7 @@ from councilwatch.extract.components import NUMBER, PHRASE_WORDS, SentenceContex
 from councilwatch.extract.masked import Masked, mask
 from councilwatch.extract.results import MembershipClaim
 
-_HEADS = r"(?:organi[sz]ation|bloc|alliance|union|community|league|grouping|forum|association|commonwealth|bank|council)"
+_HEADS = r"(?:organi[sz]ation|bloc|alliance|union|community|league|grouping|forum|association|commonwealth|bank|council|movement|conference|commission|authority)"
 _POSS = rf"(?:(?-i:ORG)|(?:the|this|that)\s+{_HEADS})['’]s|its|their|whose"
 _ADJS = (r"(?:(?:founding|full|original|fellow|current|permanent|new|newest|latest|longtime|long-standing|other|remaining"
          r"|only|smallest|largest|youngest|oldest|last|\w+(?:th|st|nd|rd)|\w+-speaking|\w+est|most\s+\w+)\s+)*")
