@@ -590,6 +590,11 @@ def test_membership_phrases_read_on_the_masked_sentence(rules, text, want):
      {("BSEC", "ALB", "member"), ("BSEC", "GRC", "member"), ("BSEC", "SRB", "member"), ("NATO", "ALB", "member"),
       ("EU", "ALB", "accession_initiated"), ("NATO", "GRC", "member"), ("EU", "GRC", "member"),
       ("EU", "SRB", "accession_initiated")}),
+    # a list after a table belongs to the organisation named before the table, not to one in its cells
+    ("The Organization of the Black Sea Economic Cooperation (BSEC)\n\nMember State   Also in\n------------   -------\n"
+     "Albania        NATO\nGreece         EU\nRomania        NATO\n\n- Observers: Austria and Egypt.\n",
+     {("NATO", "ALB", "member"), ("EU", "GRC", "member"), ("NATO", "ROU", "member"), ("BSEC", "AUT", "observer"),
+      ("BSEC", "EGY", "observer")}),
     # an organisation a column's header leaves out does not name the column
     ("Member States of the African Union and suspensions\n\n| State | Region | RECs (excluding CEN-SAD) |\n|---|---|---|\n"
      "| Kenya | Eastern | EAC, IGAD |\n| Mali | Western | ECOWAS |\n",

@@ -59,6 +59,7 @@ class _Context:
     entities: list[EntityMention]
     dates: list[DateMention]
     known: object = None  # extract.confirmed.KnownMemberships
+    table_lines: frozenset[int] = frozenset()  # where the lines of tables start: their cells are content, not a subject
 
     def best_org(self, default: str | None, pos: int, states: list[EntityMention]) -> str | None:
         """A table of states under "Members" in an article that named another organisation just before: of the
@@ -88,7 +89,7 @@ class _Context:
             line = self.text[start:end]
             if line.strip():
                 seen += 1
-                if not (_ITEM.match(line) or _is_field(line)):
+                if not (_ITEM.match(line) or _is_field(line) or start in self.table_lines):
                     near = self.between(start, end, "organisation")
                     if near:
                         return near[-1].id
@@ -98,6 +99,8 @@ class _Context:
 
     def _in_item(self, pos: int) -> bool:
         start = self.text.rfind("\n", 0, pos) + 1
+        if start in self.table_lines:
+            return True
         stop = self.text.find("\n", pos)
         line = self.text[start:stop if stop >= 0 else len(self.text)]
         return bool(_ITEM.match(line) or _is_field(line))
@@ -117,8 +120,10 @@ def layout_memberships(text: str, entities: list[EntityMention], dates: list[Dat
     """`memberless`: organisations with no member states (UN offices), never the organisation of a table or list.
     `known` (extract.confirmed.KnownMemberships): the knowledge base's memberships, which choose a table's organisation
     among those the text named before it."""
-    ctx = _Context(text, [e for e in entities if not (e.kind == "organisation" and e.id in memberless)], dates, known)
-    return _tables(ctx, doc_date) + _labelled_items(ctx, doc_date)
+    blocks = _table_blocks(text)
+    ctx = _Context(text, [e for e in entities if not (e.kind == "organisation" and e.id in memberless)], dates, known,
+                   frozenset(a for rows, _ in blocks for a, _ in rows))
+    return _tables(ctx, doc_date, blocks) + _labelled_items(ctx, doc_date)
 
 
 # --- tables ----------------------------------------------------------------------------------------------------------
@@ -193,9 +198,9 @@ def _status_of(words: str) -> str | None:
     return None
 
 
-def _tables(ctx: _Context, doc_date) -> list[MembershipClaim]:  # noqa: ANN001
+def _tables(ctx: _Context, doc_date, blocks) -> list[MembershipClaim]:  # noqa: ANN001
     out: list[MembershipClaim] = []
-    for block, cells_of in _table_blocks(ctx.text):
+    for block, cells_of in blocks:
         rows = [r for r in block if not _ROW_SEPARATOR.match(ctx.text[r[0]:r[1]])]
         header, body = rows[0], rows[1:]
         head_cells = cells_of(*header)
