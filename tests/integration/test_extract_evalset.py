@@ -52,7 +52,12 @@ def _scores(extractor, directory: Path, texts: dict | None = None):
     return totals
 
 
-@pytest.mark.parametrize("directory", [EVALSET, BLINDSET2, BLINDSET3], ids=["evalset", "blindset2", "blindset3"])
+# blindsets 30-37: scored blind once (their RESULTS.md: memberships pooled 0.87 for 30-33, 0.85 for 34-37, one set at
+# 0.798), each at every target since the fixes they led to
+MEETING = [EVALSET, BLINDSET2, BLINDSET3, *(ROOT / f"blindset{n}" for n in range(30, 38))]
+
+
+@pytest.mark.parametrize("directory", MEETING, ids=[d.name for d in MEETING])
 def test_held_out_sets_meet_the_issue_targets(extractor, directory):
     totals = _scores(extractor, directory)
     below = {k: round(totals[k].f1, 3) for k, target in TARGETS.items() if totals[k].f1 < target}
