@@ -68,6 +68,10 @@ def test_text_defined_organisation(gaz):
     assert [i for _, k, i in found if k == "organisation"] == ["CEI", "CEI", "CEI"]
 
 
+def test_an_organ_of_the_united_nations_an_acronym_defines_is_no_organisation(gaz):
+    assert ids(gaz, "the members of the UN Security Council (UNSC) and of the General Assembly (UNGA). The UNSC met.") == []
+
+
 def test_symbols_are_skipped(gaz):
     assert ids(gaz, "CIS/2020/1") == []
 

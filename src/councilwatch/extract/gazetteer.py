@@ -43,6 +43,9 @@ _NATIONAL = re.compile(r"\b(?:Transitional|Presidential|National|Sovereignty|Fed
                        r"|Parliament|Parliamentary|Party|Front|Movement|Ministry|Army)\b")
 _INTERNATIONAL = re.compile(r"\b(?:United\s+Nations|UN|International|Intergovernmental|Regional|African\s+Union|European"
                             r"|Mission|Office|Agency|Programme|Fund|Organi[sz]ation|Community)\b")
+# The principal organs of the United Nations and its councils, which an acronym may define too.
+_UN_ORGAN = re.compile(r"(?:(?:United\s+Nations|UN)\s+)?(?:Security\s+Council|General\s+Assembly|Economic\s+and\s+Social\s+Council"
+                       r"|Secretariat|International\s+Court\s+of\s+Justice|Human\s+Rights\s+Council|Peacebuilding\s+Commission)$")
 # Names of meetings, which an acronym may define too.
 _EVENT = re.compile(r"\b(?:Meeting|Summit|Session|Retreat|Talks)$")
 # "(IsDB)", "(SADC)"; not "(Legal)": an acronym has two capitals at least.
@@ -317,6 +320,8 @@ class Gazetteer:
                 continue  # "Transitional Presidential Council (TPC)": a country's own institution
             if _EVENT.search(long):
                 continue  # "Commonwealth Heads of Government Meeting (CHOGM)": a meeting, not an organisation
+            if _UN_ORGAN.match(long):
+                continue  # "the UN Security Council (UNSC)": an organ of the UN, whose members are no membership
             entry = defined.setdefault(acronym, Entry("organisation", acronym.upper()))  # "IsDB" -> id ISDB
             if _OPERATION.search(long):
                 self.memberless.add(entry.id)  # "ECOWAS Stabilisation Support Mission in Guinea-Bissau (ESSMGB)"
