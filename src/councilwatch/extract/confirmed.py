@@ -156,23 +156,25 @@ def _dated(text: str, s: int, e: int, states: list[EntityMention], dates: list[D
     one the sentence's words name ("withdrew in 2012"), else the only one that began then."""
     out = []
     short = [d for d in dates if (d.value.latest - d.value.earliest).days <= 366]
-    candidates = orgs + [o for o in others if o not in orgs]
+    others = [o for o in others if o not in orgs]
+
+    def began(org: str, st: EntityMention, d: DateMention) -> list[MembershipClaim]:
+        statuses = known.began(org, st.id, d.value.earliest, d.value.latest)
+        # the status the sentence's words name, else the one status that began then
+        statuses = statuses & said if said else statuses if len(statuses) == 1 else set()
+        return [MembershipClaim(org, st.id, status, d.value, st.start, st.end, (s, e)) for status in sorted(statuses)]
+
     for st in states:
         if _negated(text, st, s, e):
             continue
         for d in short:
-            matched = False
-            for i, org in enumerate(candidates):
-                if i >= len(orgs) and matched:
-                    break  # the sentence's own organisation began something then: the others are not asked
-                began = known.began(org, st.id, d.value.earliest, d.value.latest)
-                # the status the sentence's words name, else the one status that began then
-                began = began & said if said else began if len(began) == 1 else set()
-                for status in sorted(began):
-                    out.append(MembershipClaim(org, st.id, status, d.value, st.start, st.end, (s, e)))
-                matched = matched or bool(began)
-                if matched and i >= len(orgs):
+            found = [c for org in orgs for c in began(org, st, d)]
+            # the first of the others that began something then, when the sentence's own organisation began nothing
+            for org in others if not found else ():
+                found = began(org, st, d)
+                if found:
                     break
+            out.extend(found)
     return out
 
 
@@ -283,7 +285,7 @@ def confirmed_memberships(text: str, sentences: list[tuple[int, int]], entities:
 
 def checked(claims: list[MembershipClaim], known: KnownMemberships,
             organisations: list[EntityMention]) -> tuple[list[MembershipClaim], list[MembershipClaim]]:
-    """The cue rules' claims weighed against the knowledge base: (kept, doubtful).
+    """What the cue rules and the layout read, weighed against the knowledge base: (kept, doubtful).
 
     A claim the knowledge base contradicts (see `KnownMemberships.never`) most often took the wrong organisation from
     its context: "Montenegro became the 29th ally on 5 June 2017" after a paragraph on the EU. It is given the
