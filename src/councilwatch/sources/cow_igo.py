@@ -10,7 +10,7 @@ reason). Their periods join the curated organisation; curated periods win per
 organisation + state (store/organisations.py), so COW only fills gaps there and
 `councilwatch check` lists where the two disagree. A map row with an empty
 organisation says the IGO is deliberately *not* the curated one it resembles
-(EAEC is not the EAEU). Every other IGO becomes an organisation of kind
+(ECSC is not the EU; EAEC, the Eurasian Economic Community, joins the curated EURASEC, not the EAEU). Every other IGO becomes an organisation of kind
 "other", id = its ioname in capitals (prefixed "COW-" if that id is taken).
 GUAM, CELAC, BRICS and the EAEU are not in COW v3.
 
