@@ -127,11 +127,11 @@ _ITS_STATES = re.compile(r"\s+(?:member\s+)?(?:States|states|countries|nations|G
 _STRONG = re.compile(r"\b(?:members?|member\s+states|joined|admitted|observers?|partners?|allies|suspended|candidates?)\b", re.I)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 # "the League", "the Community": an organisation named by its head noun, which must be the context's.
-_HEAD = re.compile(r"\b[Tt]he\s+(League|Community|Union|Forum|Fund|Movement|Group|Organi[sz]ation|Alliance|Association|Commission"
-                   r"|Bank|Conference|Authority|Commonwealth|Council|Initiative|Partnership|Treaty)\b(?!\s+(?:of\b|[A-Z]))")
-# "member of the Movement": a membership of the organisation a head noun names.
-_MEMBER_OF_HEAD = re.compile(r"\bmembers?\s+of\s+the\s+(League|Community|Union|Forum|Movement|Group|Organi[sz]ation|Alliance"
-                             r"|Association|Commission|Bank|Conference|Authority|Commonwealth)\b(?!\s+(?:of\b|[A-Z]))")
+_HEAD_NOUNS = ("League|Community|Union|Forum|Movement|Group|Organi[sz]ation|Alliance|Association|Commission|Bank|Conference"
+               "|Authority|Commonwealth")
+_HEAD = re.compile(rf"\b[Tt]he\s+({_HEAD_NOUNS}|Fund|Council|Initiative|Partnership|Treaty)\b(?!\s+(?:of\b|[A-Z]))")
+# "member of the Movement": a membership of the organisation a head noun names (the Council's are another matter).
+_MEMBER_OF_HEAD = re.compile(rf"\bmembers?\s+of\s+the\s+({_HEAD_NOUNS})\b(?!\s+(?:of\b|[A-Z]))")
 # Members of the Security Council, its committees, or members of something unnamed: not a membership of the organisation.
 _OTHER_MEMBERS = re.compile(r"\b(?:Security\s+)?Council['’]s\s+(?:\w+\s+){0,2}members?\b|\b(?:Security\s+)?Council\s+members?\b"
                             r"|\bmembers?\s+of\s+the\s+(?:Security\s+)?(?:Council|Committee|Panel|Board|Bureau|Group\s+of\s+Experts)\b(?!\s+of\b)"
